@@ -1,0 +1,26 @@
+/** `npm run serve`: serves the built portal (`npm run build` first). */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createPortalServer, type AstroHandler } from '../server/http.ts';
+import { readServerEnv } from '../server/env.ts';
+
+const dist = path.resolve('dist');
+const entry = path.join(dist, 'server', 'entry.mjs');
+if (!existsSync(entry)) {
+  console.error('The portal is not built yet: run `npm run build` first (or `npm start`, which builds and serves).');
+  process.exit(1);
+}
+const env = readServerEnv();
+const { handler } = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
+const server = createPortalServer({
+  clientDir: path.join(dist, 'client'),
+  astroHandler: handler,
+  log: (line) => console.log(line),
+});
+server.listen(env.PORT, env.HOST, () => {
+  console.log(`Alaqan is serving on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/`);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,216 @@
+/**
+ * The rules a set of content documents must keep, beyond each file's own schema: every document
+ * in every language, figures equal across translations, references that resolve, links inside
+ * Markdown that lead to a page. Pure: it takes parsed files and returns problems, each naming the
+ * file and the field, phrased as what the editor should do.
+ */
+import type { z } from 'zod';
+import { isLocale, locales, type Locale } from '../i18n/locales.ts';
+import { collections, placementForms, type CollectionName } from './schema.ts';
+import { documentPath, checklistPath, sitePaths, type RoutedCollection } from './routes.ts';
+
+export interface RawDocument {
+  /** The path below `content/`, with forward slashes: `guides/en/adoption.md`. */
+  relativePath: string;
+  data: unknown;
+  /** The Markdown body; undefined for YAML documents. */
+  body: string | undefined;
+  /** Set when the file could not be parsed at all. */
+  error?: string;
+}
+
+export interface CheckedDocument {
+  relativePath: string;
+  collection: CollectionName;
+  lang: Locale;
+  slug: string;
+  translationKey: string;
+  data: Record<string, unknown>;
+  body: string | undefined;
+}
+
+export interface Problem {
+  file: string;
+  field?: string;
+  message: string;
+}
+
+/** Pages the site links to from its navigation; each must exist in every language. */
+export const requiredPages = ['home', 'school', 'statistics', 'districts', 'privacy', 'accessibility'] as const;
+
+const pathPattern = /^([a-z]+)\/([a-z]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)\.(md|yaml)$/;
+
+function isCollection(name: string): name is CollectionName {
+  return Object.hasOwn(collections, name);
+}
+
+function fieldPath(issuePath: readonly PropertyKey[]): string {
+  return issuePath
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+/** Formats problems one per line, as the build and `content:check` print them. */
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems
+    .map((problem) => `content/${problem.file}${problem.field ? ` → ${problem.field}` : ''}: ${problem.message}`)
+    .join('\n');
+}
+
+/** Validates one file against its place and its collection's schema. */
+function checkFile(raw: RawDocument, problems: Problem[]): CheckedDocument | undefined {
+  const match = pathPattern.exec(raw.relativePath);
+  if (!match) {
+    problems.push({
+      file: raw.relativePath,
+      message:
+        'put the file at <collection>/<lang>/<slug>.md or .yaml, with a slug of lower-case Latin letters, digits and hyphens',
+    });
+    return undefined;
+  }
+  const [, collection = '', lang = '', slug = '', ext = ''] = match;
+  if (!isCollection(collection)) {
+    problems.push({ file: raw.relativePath, message: `"${collection}" is not a collection; use one of: ${Object.keys(collections).join(', ')}` });
+    return undefined;
+  }
+  if (!isLocale(lang)) {
+    problems.push({ file: raw.relativePath, message: `"${lang}" is not a language of the site; use one of: ${locales.join(', ')}` });
+    return undefined;
+  }
+  const definition = collections[collection];
+  if (ext !== definition.ext) {
+    problems.push({ file: raw.relativePath, message: `documents of "${collection}" are .${definition.ext} files` });
+    return undefined;
+  }
+  if (raw.error) {
+    problems.push({ file: raw.relativePath, message: raw.error });
+    return undefined;
+  }
+  const parsed = (definition.schema as z.ZodType).safeParse(raw.data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = fieldPath(issue.path);
+      problems.push({ file: raw.relativePath, ...(field ? { field } : {}), message: issue.message });
+    }
+    return undefined;
+  }
+  if (definition.ext === 'md' && !raw.body?.trim()) {
+    problems.push({ file: raw.relativePath, field: 'body', message: 'write the text of the page below the front matter' });
+    return undefined;
+  }
+  const data = parsed.data as Record<string, unknown> & { translationKey: string };
+  return { relativePath: raw.relativePath, collection, lang, slug, translationKey: data.translationKey, data, body: raw.body };
+}
+
+function checkTranslations(documents: readonly CheckedDocument[], problems: Problem[]): void {
+  const byKey = new Map<string, CheckedDocument[]>();
+  for (const document of documents) {
+    const id = `${document.collection}/${document.translationKey}`;
+    byKey.set(id, [...(byKey.get(id) ?? []), document]);
+  }
+  for (const [id, versions] of byKey) {
+    for (const lang of locales) {
+      const inLang = versions.filter((version) => version.lang === lang);
+      const first = versions[0];
+      if (inLang.length === 0 && first) {
+        problems.push({
+          file: first.relativePath,
+          field: 'translationKey',
+          message: `"${id}" has no ${lang} version: add ${first.collection}/${lang}/<slug>.${collections[first.collection].ext} with translationKey "${first.translationKey}"`,
+        });
+      }
+      for (const duplicate of inLang.slice(1)) {
+        problems.push({
+          file: duplicate.relativePath,
+          field: 'translationKey',
+          message: `"${duplicate.translationKey}" is already used by ${inLang[0]?.relativePath}: give each document its own translationKey`,
+        });
+      }
+    }
+  }
+}
+
+function checkRequired(documents: readonly CheckedDocument[], problems: Problem[]): void {
+  const required: [CollectionName, readonly string[]][] = [
+    ['guides', placementForms],
+    ['pages', requiredPages],
+    ['settings', ['settings']],
+  ];
+  for (const [collection, keys] of required) {
+    for (const key of keys) {
+      if (!documents.some((document) => document.collection === collection && document.translationKey === key)) {
+        problems.push({ file: `${collection}/`, message: `add the ${collection} document with translationKey "${key}" in every language` });
+      }
+    }
+  }
+}
+
+/** Figures are facts: every translation of a figure set must carry the same numbers. */
+function checkFigures(documents: readonly CheckedDocument[], problems: Problem[]): void {
+  const figures = documents.filter((document) => document.collection === 'figures');
+  for (const figure of figures) {
+    const reference = figures.find((other) => other.translationKey === figure.translationKey && other.lang === locales[0]);
+    if (!reference || reference === figure) continue;
+    const numbers = (document: CheckedDocument) =>
+      JSON.stringify((document.data['values'] as { value: number | null; share?: string }[]).map((v) => [v.value, v.share ?? null]));
+    if (numbers(figure) !== numbers(reference)) {
+      problems.push({
+        file: figure.relativePath,
+        field: 'values',
+        message: `the numbers and shares must be the same as in ${reference.relativePath}, in the same order`,
+      });
+    }
+  }
+}
+
+function checkReferences(documents: readonly CheckedDocument[], problems: Problem[]): void {
+  const regions = new Set(documents.filter((d) => d.collection === 'regions').map((d) => `${d.lang}/${d.translationKey}`));
+  for (const document of documents) {
+    if (document.collection !== 'districts' && document.collection !== 'settings') continue;
+    const region = document.data['region'];
+    if (typeof region === 'string' && !regions.has(`${document.lang}/${region}`)) {
+      problems.push({ file: document.relativePath, field: 'region', message: `there is no region "${region}" in ${document.lang}: add regions/${document.lang}/${region}.yaml or correct the key` });
+    }
+  }
+}
+
+/** Every address the site will have, for checking links written in Markdown. */
+export function knownPaths(documents: readonly CheckedDocument[]): Set<string> {
+  const paths = new Set<string>();
+  for (const lang of locales) for (const make of Object.values(sitePaths)) paths.add(make(lang));
+  for (const document of documents) {
+    if (document.collection === 'guides' || document.collection === 'pages' || document.collection === 'news') {
+      const path = documentPath(document.collection as RoutedCollection, document.lang, document.slug, document.translationKey);
+      paths.add(path);
+      if (document.collection === 'guides') paths.add(checklistPath(path));
+    }
+  }
+  return paths;
+}
+
+function checkLinks(documents: readonly CheckedDocument[], problems: Problem[]): void {
+  const paths = knownPaths(documents);
+  const link = /\]\((\/[^)\s#]*)(#[^)\s]*)?\)/g;
+  for (const document of documents) {
+    for (const match of document.body?.matchAll(link) ?? []) {
+      const target = match[1] ?? '';
+      if (!paths.has(target)) {
+        problems.push({ file: document.relativePath, field: 'body', message: `the link to ${target} leads to no page: use an address from content/README.md, with the trailing slash` });
+      } else if (!target.startsWith(`/${document.lang}/`)) {
+        problems.push({ file: document.relativePath, field: 'body', message: `the link to ${target} leaves the page's language: link to the ${document.lang} version` });
+      }
+    }
+  }
+}
+
+/** Checks a whole set of content documents; the documents are returned only if there are no problems. */
+export function checkContent(raw: readonly RawDocument[]): { problems: Problem[]; documents: CheckedDocument[] } {
+  const problems: Problem[] = [];
+  const documents = raw.map((file) => checkFile(file, problems)).filter((d): d is CheckedDocument => d !== undefined);
+  checkTranslations(documents, problems);
+  checkRequired(documents, problems);
+  checkFigures(documents, problems);
+  checkReferences(documents, problems);
+  checkLinks(documents, problems);
+  return { problems, documents };
+}
