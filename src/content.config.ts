@@ -4,24 +4,17 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { collections as model } from './content/schema.ts';
+import { collections as model, type CollectionName } from './content/schema.ts';
 
-const contentRoot = './content';
-
-function fromFolder<Name extends keyof typeof model>(name: Name) {
-  const { ext, schema } = model[name];
-  return defineCollection({
-    loader: glob({ pattern: `*/*.${ext}`, base: `${contentRoot}/${name}` }),
-    schema,
-  });
-}
+/** The documents of one collection: `content/<name>/<lang>/<slug>.<ext>`. */
+const filesOf = (name: CollectionName) => glob({ pattern: `*/*.${model[name].ext}`, base: `./content/${name}` });
 
 export const collections = {
-  guides: fromFolder('guides'),
-  pages: fromFolder('pages'),
-  news: fromFolder('news'),
-  figures: fromFolder('figures'),
-  districts: fromFolder('districts'),
-  regions: fromFolder('regions'),
-  settings: fromFolder('settings'),
+  guides: defineCollection({ loader: filesOf('guides'), schema: model.guides.schema }),
+  pages: defineCollection({ loader: filesOf('pages'), schema: model.pages.schema }),
+  news: defineCollection({ loader: filesOf('news'), schema: model.news.schema }),
+  figures: defineCollection({ loader: filesOf('figures'), schema: model.figures.schema }),
+  districts: defineCollection({ loader: filesOf('districts'), schema: model.districts.schema }),
+  regions: defineCollection({ loader: filesOf('regions'), schema: model.regions.schema }),
+  settings: defineCollection({ loader: filesOf('settings'), schema: model.settings.schema }),
 };

@@ -1,4 +1,6 @@
 // @ts-check
+// A module: its names do not leak into the page's global scope.
+export {};
 // Site search with Pagefind's index for this page's language. Loaded by the search page only.
 const form = /** @type {HTMLFormElement} */ (document.querySelector('form[role="search"]'));
 const input = /** @type {HTMLInputElement} */ (document.getElementById('search-query'));
@@ -9,6 +11,8 @@ const plural = new Intl.PluralRules(document.documentElement.lang);
 /** @type {Promise<any> | undefined} */
 let pagefind;
 function loadPagefind() {
+  // The index is written by Pagefind after the build, so it has no types here.
+  // @ts-expect-error -- no declaration for a file that exists only in the built site
   pagefind ??= import('/pagefind/pagefind.js');
   return pagefind;
 }

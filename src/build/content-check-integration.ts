@@ -16,7 +16,9 @@ export function contentCheck(): AstroIntegration {
         const contentDir = path.join(fileURLToPath(config.root), 'content');
         const { problems, documents } = checkContent(await readContentDir(contentDir));
         if (problems.length > 0) {
-          throw new Error(`The content has ${problems.length} problem(s); correct them and build again:\n${formatProblems(problems)}`);
+          throw new Error(
+            `The content has ${problems.length} problem(s); correct them and build again:\n${formatProblems(problems)}`,
+          );
         }
         logger.info(`${documents.length} content documents checked`);
       },

@@ -9,7 +9,9 @@ import { readContentDir } from '../content/files.ts';
 const contentDir = path.resolve(process.argv[2] ?? 'content');
 const { problems, documents } = checkContent(await readContentDir(contentDir));
 if (problems.length > 0) {
-  console.error(`${problems.length} problem(s) in ${path.relative(process.cwd(), contentDir) || '.'}:\n${formatProblems(problems)}`);
+  console.error(
+    `${problems.length} problem(s) in ${path.relative(process.cwd(), contentDir) || '.'}:\n${formatProblems(problems)}`,
+  );
   process.exit(1);
 }
 console.log(`content: ${documents.length} documents, no problems`);

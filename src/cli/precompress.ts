@@ -21,11 +21,15 @@ let compressed = 0;
 for (const file of files) {
   const content = await readFile(file);
   const [br, gzipped] = await Promise.all([
-    brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+    brotli(content, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+    }),
     gz(content, { level: 9 }),
   ]);
   await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
   original += content.length;
   compressed += br.length;
 }
-console.log(`precompressed ${files.length} files: ${Math.round(original / 1024)} KiB → ${Math.round(compressed / 1024)} KiB (brotli)`);
+console.log(
+  `precompressed ${files.length} files: ${Math.round(original / 1024)} KiB → ${Math.round(compressed / 1024)} KiB (brotli)`,
+);

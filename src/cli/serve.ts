@@ -16,7 +16,9 @@ const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Astr
 const server = createPortalServer({
   clientDir: path.join(dist, 'client'),
   astroHandler: handler,
-  log: (line) => console.log(line),
+  log: (line) => {
+    console.log(line);
+  },
 });
 server.listen(env.PORT, env.HOST, () => {
   console.log(`Alaqan is serving on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/`);

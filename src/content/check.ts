@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { isLocale, locales, type Locale } from '../i18n/locales.ts';
 import { collections, placementForms, type CollectionName } from './schema.ts';
-import { documentPath, checklistPath, sitePaths, type RoutedCollection } from './routes.ts';
+import { documentPath, checklistPath, sitePaths } from './routes.ts';
 
 export interface RawDocument {
   /** The path below `content/`, with forward slashes: `guides/en/adoption.md`. */
@@ -180,7 +180,7 @@ export function knownPaths(documents: readonly CheckedDocument[]): Set<string> {
   for (const lang of locales) for (const make of Object.values(sitePaths)) paths.add(make(lang));
   for (const document of documents) {
     if (document.collection === 'guides' || document.collection === 'pages' || document.collection === 'news') {
-      const path = documentPath(document.collection as RoutedCollection, document.lang, document.slug, document.translationKey);
+      const path = documentPath(document.collection, document.lang, document.slug, document.translationKey);
       paths.add(path);
       if (document.collection === 'guides') paths.add(checklistPath(path));
     }

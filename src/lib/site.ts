@@ -2,9 +2,10 @@
  * The site's view of the content collections: documents by language, the address of each, and
  * the addresses of its translations for the language switcher and hreflang.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { documentPath, type RoutedCollection } from '../content/routes.ts';
+import { requiredPages } from '../content/check.ts';
 
 export type Alternates = Record<Locale, string>;
 
@@ -14,12 +15,9 @@ export function entryPlace(id: string): { lang: Locale; slug: string } {
   return { lang, slug };
 }
 
-export async function entriesIn<Name extends RoutedCollection | 'figures' | 'districts' | 'regions' | 'settings'>(
-  collection: Name,
-  lang: Locale,
-): Promise<CollectionEntry<Name>[]> {
-  const entries = (await getCollection(collection)) as CollectionEntry<Name>[];
-  return entries.filter((entry) => entryPlace(entry.id).lang === lang);
+/** The documents of a collection in one language. */
+export async function entriesIn<C extends CollectionKey>(collection: C, lang: Locale): Promise<CollectionEntry<C>[]> {
+  return getCollection(collection, (entry) => entryPlace(entry.id).lang === lang);
 }
 
 /** The address of a guide, page or news item. */
@@ -41,6 +39,21 @@ export async function alternatesOf(collection: RoutedCollection, translationKey:
 /** The same site-made page in every language. */
 export function alternatesFor(make: (lang: Locale) => string): Alternates {
   return Object.fromEntries(locales.map((lang) => [lang, make(lang)])) as Alternates;
+}
+
+export type RequiredPages = Record<(typeof requiredPages)[number], CollectionEntry<'pages'>>;
+
+/** The pages the navigation and footer link to, in one language. */
+export async function requiredPagesIn(lang: Locale): Promise<RequiredPages> {
+  const pages = await entriesIn('pages', lang);
+  const found = Object.fromEntries(
+    requiredPages.map((key) => {
+      const page = pages.find((entry) => entry.data.translationKey === key);
+      if (!page) throw new Error(`pages/${key} has no ${lang} version`);
+      return [key, page];
+    }),
+  );
+  return found as RequiredPages;
 }
 
 /** A page by its translationKey in one language. */

@@ -165,7 +165,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
     return false;
   }
 
-  return createServer(async (req, res) => {
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     let urlPath = '/';
@@ -192,5 +192,9 @@ export function createPortalServer(options: PortalServerOptions): Server {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Server error');
       else res.destroy();
     }
+  }
+
+  return createServer((req, res) => {
+    void answer(req, res);
   });
 }

@@ -19,11 +19,11 @@ export interface BarChartOptions {
   description: string;
 }
 
-const width = 640;
+const width = 400;
 const barHeight = 26;
 const labelGap = 22;
 const rowGap = 18;
-const valueSpace = 150;
+const valueSpace = 120;
 const palette = ['#0b5d57', '#1f6f9f', '#7a4b94', '#a34a1b', '#56661d', '#8a3358'];
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -49,9 +49,9 @@ export function barChartSvg(bars: readonly Bar[], options: BarChartOptions): str
         : `<rect x="0" y="${top + labelGap}" width="${barWidth}" height="${barHeight}" fill="${colour}" rx="2"/>`;
     const valueX = bar.value === null ? trackWidth + 8 : barWidth + 8;
     return [
-      `<text x="0" y="${top + 16}" font-size="16" fill="#1b1f23">${escapeXml(bar.label)}</text>`,
+      `<text x="0" y="${top + 16}" font-size="15" fill="#1b1f23">${escapeXml(bar.label)}</text>`,
       shape,
-      `<text x="${valueX}" y="${top + labelGap + 18}" font-size="16" font-weight="700" fill="#1b1f23">${escapeXml(bar.display)}</text>`,
+      `<text x="${valueX}" y="${top + labelGap + 18}" font-size="15" font-weight="700" fill="#1b1f23">${escapeXml(bar.display)}</text>`,
     ].join('');
   });
   const titleId = `${options.id}-title`;
