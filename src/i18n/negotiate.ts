@@ -6,6 +6,9 @@ import { defaultLocale, isLocale, locales, type Locale } from './locales.ts';
 
 export const languageCookie = 'lang';
 
+/** A language tag as browsers send it (`ru`, `en-GB`) or the wildcard. */
+const languageRange = /^(?:[a-z]{1,8}(?:-[a-z0-9]{1,8})*|\*)$/;
+
 /** Parses an Accept-Language header into language ranges, best first (q=0 dropped). */
 export function parseAcceptLanguage(header: string | null | undefined): string[] {
   if (!header) return [];
@@ -18,7 +21,7 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
       const quality = q ? Number.parseFloat(q.slice(2)) : 1;
       return { range: range.trim().toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, index };
     })
-    .filter((entry) => entry.range && entry.quality > 0)
+    .filter((entry) => languageRange.test(entry.range) && entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index)
     .map((entry) => entry.range);
 }

@@ -1,4 +1,5 @@
 // @ts-check
+import path from 'node:path';
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
@@ -14,7 +15,7 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: {
         projectService: true,
-        tsconfigRootDir: import.meta.dirname,
+        tsconfigRootDir: path.dirname(import.meta.dirname),
         extraFileExtensions: ['.astro'],
       },
     },
