@@ -17,7 +17,9 @@ async function runSetup(breakIt?: (contentDir: string) => Promise<void>) {
   await cp(path.resolve('content'), path.join(root, 'content'), { recursive: true });
   await breakIt?.(path.join(root, 'content'));
   const messages: string[] = [];
-  const hook = contentCheck().hooks['astro:config:setup'] as NonNullable<AstroIntegration['hooks']['astro:config:setup']>;
+  const hook = contentCheck().hooks['astro:config:setup'] as NonNullable<
+    AstroIntegration['hooks']['astro:config:setup']
+  >;
   const options = {
     config: { root: pathToFileURL(`${root}/`) },
     logger: { info: (message: string) => messages.push(message) },

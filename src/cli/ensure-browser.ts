@@ -22,7 +22,10 @@ if (!canInstall) {
 }
 console.log(`Installing ${packages.join(' ')} from Debian for the browser tests…`);
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+  stdio: 'inherit',
+  env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+});
 if (!existsSync(browser)) {
   console.error(`apt-get finished but ${browser} is still missing; set CHROMIUM_PATH to the installed browser.`);
   process.exit(1);

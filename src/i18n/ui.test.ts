@@ -19,7 +19,9 @@ function pluralForms(lang: Locale): string[] {
 
 /** Keys the code passes to `t('…')`, found by reading the sources. */
 async function keysUsedInCode(): Promise<Set<string>> {
-  const files = (await readdir(path.resolve('src'), { recursive: true })).filter((file) => /\.(astro|ts)$/.test(file) && !file.endsWith('.test.ts'));
+  const files = (await readdir(path.resolve('src'), { recursive: true })).filter(
+    (file) => /\.(astro|ts)$/.test(file) && !file.endsWith('.test.ts'),
+  );
   const used = new Set<string>();
   for (const file of files) {
     const text = await readFile(path.resolve('src', file), 'utf8');
@@ -36,7 +38,11 @@ describe('UI strings', () => {
   });
 
   it.each(locales)('%s has exactly the plural forms its grammar needs', (lang) => {
-    const pluralKeys = new Set(Object.keys(uiStrings[lang]).filter((key) => pluralSuffix.test(key)).map(baseKey));
+    const pluralKeys = new Set(
+      Object.keys(uiStrings[lang])
+        .filter((key) => pluralSuffix.test(key))
+        .map(baseKey),
+    );
     for (const key of pluralKeys) {
       const forms = Object.keys(uiStrings[lang])
         .filter((candidate) => baseKey(candidate) === key && candidate !== key)

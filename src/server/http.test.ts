@@ -153,11 +153,15 @@ describe('the portal server', () => {
   });
 
   it('remembers the language when the visitor switches, and only then', async () => {
-    const switched = await fetch(`${base}/en/guides/adoption/`, { headers: { Referer: `${base}/kk/guides/asyrap-alu/` } });
+    const switched = await fetch(`${base}/en/guides/adoption/`, {
+      headers: { Referer: `${base}/kk/guides/asyrap-alu/` },
+    });
     expect(switched.headers.get('set-cookie')).toMatch(/^lang=en; Path=\/; Max-Age=31536000; SameSite=Lax/);
     const sameLanguage = await fetch(`${base}/en/guides/adoption/`, { headers: { Referer: `${base}/en/` } });
     expect(sameLanguage.headers.get('set-cookie')).toBeNull();
-    const fromElsewhere = await fetch(`${base}/en/guides/adoption/`, { headers: { Referer: 'https://example.org/kk/' } });
+    const fromElsewhere = await fetch(`${base}/en/guides/adoption/`, {
+      headers: { Referer: 'https://example.org/kk/' },
+    });
     expect(fromElsewhere.headers.get('set-cookie')).toBeNull();
   });
 

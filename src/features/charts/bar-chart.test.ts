@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { barChartSvg, escapeXml } from './bar-chart.ts';
 
-const options = { id: 'f', title: 'Children by form of care', description: 'Guardianship 1,002; patronage: share only.' };
+const options = {
+  id: 'f',
+  title: 'Children by form of care',
+  description: 'Guardianship 1,002; patronage: share only.',
+};
 
 describe('the bar chart', () => {
   it('is an image labelled by its title and description', () => {

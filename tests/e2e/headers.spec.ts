@@ -1,0 +1,54 @@
+/** Every kind of response carries the security headers, and the policy forbids inline scripts. */
+import { expect, test, type APIResponse } from '@playwright/test';
+
+const required = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+
+function expectSecure(response: APIResponse) {
+  const headers = response.headers();
+  for (const name of required) expect(headers[name], name).toBeTruthy();
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  const policy = headers['content-security-policy'] ?? '';
+  const scriptSrc = /script-src ([^;]+)/.exec(policy)?.[1] ?? /default-src ([^;]+)/.exec(policy)?.[1] ?? '';
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  expect(scriptSrc).not.toContain("'unsafe-eval'");
+  expect(policy).toContain("frame-ancestors 'none'");
+}
+
+test('a page, an asset, a redirect and a 404 all carry the security headers', async ({ request }) => {
+  const page = await request.get('/en/');
+  expect(page.status()).toBe(200);
+  expectSecure(page);
+  const stylesheet = /href="(\/_astro\/[^"]+\.css)"/.exec(await page.text())?.[1];
+  expect(stylesheet).toBeTruthy();
+  expectSecure(await request.get(stylesheet ?? ''));
+  const redirect = await request.get('/', { maxRedirects: 0 });
+  expect(redirect.status()).toBe(302);
+  expectSecure(redirect);
+  const missing = await request.get('/kk/no-such-page/');
+  expect(missing.status()).toBe(404);
+  expectSecure(missing);
+});
+
+test('pages are sent compressed', async ({ request }) => {
+  const response = await request.get('/kk/guides/asyrap-alu/', { headers: { 'Accept-Encoding': 'br, gzip' } });
+  expect(response.headers()['content-encoding']).toBe('br');
+  const gzip = await request.get('/kk/guides/asyrap-alu/', { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(gzip.headers()['content-encoding']).toBe('gzip');
+});
+
+test('the browser enforces the policy: an injected inline script does not run', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') violations.push(message.text());
+  });
+  await page.goto('/en/');
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return (window as unknown as { __injected?: boolean }).__injected === true;
+  });
+  expect(ran).toBe(false);
+  expect(violations.join('\n')).toContain('Content Security Policy');
+});
