@@ -87,7 +87,7 @@ try {
       );
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 } finally {
   server.kill();

@@ -38,11 +38,18 @@ beforeAll(async () => {
         next();
       }
     },
-    log: (line) => logged.push(line),
+    log: (line) => {
+      logged.push(line);
+    },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  close = () =>
+    new Promise((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
 });
 
 afterAll(async () => {

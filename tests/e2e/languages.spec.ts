@@ -10,7 +10,7 @@ const locales = ['kk', 'ru', 'en'] as const;
 const pages = builtPages();
 
 function alternatesIn(html: string): Record<string, string> {
-  return Object.fromEntries(
+  return Object.fromEntries<string>(
     [...html.matchAll(/<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"/g)].map((m) => [
       m[1],
       new URL(m[2] ?? '').pathname,
@@ -20,7 +20,9 @@ function alternatesIn(html: string): Record<string, string> {
 
 function switcherLinks(html: string): Record<string, string> {
   const nav = /<nav class="language-switcher"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
-  return Object.fromEntries([...nav.matchAll(/<a href="([^"]+)" hreflang="([a-z]+)"/g)].map((m) => [m[2], m[1]]));
+  return Object.fromEntries<string>(
+    [...nav.matchAll(/<a href="([^"]+)" hreflang="([a-z]+)"/g)].map((m) => [m[2], m[1]]),
+  );
 }
 
 test('every page has a translation in every language, linked both ways', () => {
