@@ -21,7 +21,7 @@ function alternatesIn(html: string): Record<string, string> {
 function switcherLinks(html: string): Record<string, string> {
   const nav = /<nav class="language-switcher"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
   return Object.fromEntries<string>(
-    [...nav.matchAll(/<a href="([^"]+)" hreflang="([a-z]+)"/g)].map((m) => [m[2], m[1]]),
+    [...nav.matchAll(/<a href="([^"]+)" hreflang="([a-z]+)"/g)].map((m) => [m[2] ?? '', m[1] ?? '']),
   );
 }
 
