@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPartialDate } from './format.ts';
+import { formatNumber, formatPartialDate, formatShare } from './format.ts';
 
 describe('formatting for the page language', () => {
   it('groups thousands the way each language writes them', () => {
@@ -14,5 +14,14 @@ describe('formatting for the page language', () => {
     expect(formatPartialDate('2026-01-24', 'en')).toBe('24 January 2026');
     expect(formatPartialDate('2026-01-24', 'ru')).toMatch(/^24 января 2026/);
     expect(formatPartialDate('2026-01-24', 'kk')).toMatch(/2026/);
+  });
+});
+
+describe('shares', () => {
+  it('are written with the decimal sign of the language, keeping the source precision', () => {
+    expect(formatShare('74.1%', 'en')).toBe('74.1%');
+    expect(formatShare('74.1%', 'ru').replace(/\s/g, ' ')).toBe('74,1 %');
+    expect(formatShare('8%', 'kk').replace(/\s/g, ' ')).toMatch(/^%?\s?8\s?%?$/);
+    expect(formatShare('about a half', 'en')).toBe('about a half');
   });
 });

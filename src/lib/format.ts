@@ -14,3 +14,19 @@ export function formatPartialDate(date: string, lang: Locale): string {
     day === undefined ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(localeInfo[lang].intl, options).format(utc);
 }
+
+/**
+ * A share as the source gives it ("74.1%"), written the way the language writes decimals
+ * ("74,1 %" in Russian). Anything that is not a plain percentage is shown as it is.
+ */
+export function formatShare(share: string, lang: Locale): string {
+  const match = /^(\d+(?:\.\d+)?)%$/.exec(share.trim());
+  if (!match) return share;
+  const value = Number(match[1]) / 100;
+  const decimals = match[1]?.split('.')[1]?.length ?? 0;
+  return new Intl.NumberFormat(localeInfo[lang].intl, {
+    style: 'percent',
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+}
