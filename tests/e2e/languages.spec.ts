@@ -12,7 +12,7 @@ const pages = builtPages();
 function alternatesIn(html: string): Record<string, string> {
   return Object.fromEntries<string>(
     [...html.matchAll(/<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"/g)].map((m) => [
-      m[1],
+      m[1] ?? '',
       new URL(m[2] ?? '').pathname,
     ]),
   );
