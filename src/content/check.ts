@@ -99,6 +99,14 @@ function checkFile(raw: RawDocument, problems: Problem[]): CheckedDocument | und
     return undefined;
   }
   const data = parsed.data as Record<string, unknown> & { translationKey: string };
+  if (definition.ext === 'yaml' && slug !== data.translationKey) {
+    problems.push({
+      file: raw.relativePath,
+      field: 'translationKey',
+      message: `name the file after its translationKey: ${collection}/${lang}/${data.translationKey}.yaml`,
+    });
+    return undefined;
+  }
   return { relativePath: raw.relativePath, collection, lang, slug, translationKey: data.translationKey, data, body: raw.body };
 }
 

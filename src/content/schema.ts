@@ -45,9 +45,10 @@ const documentBase = z.strictObject({
   description: text
     .min(50, 'write at least 50 characters: one full sentence about the page')
     .max(220, 'keep the description under 220 characters; search results cut longer ones'),
-  /** The documents the page's facts come from; at least one. */
-  sources: z.array(sourceSchema).min(1, 'name at least one source for the facts on this page'),
 });
+
+/** The documents a page's facts come from; at least one. Last in every document, as in print. */
+const sources = z.array(sourceSchema).min(1, 'name at least one source for the facts on this page');
 
 /** A question and its answer, shown on a guide page. */
 export const faqItemSchema = z.strictObject({
@@ -96,15 +97,17 @@ export const guideSchema = documentBase.extend({
   /** One paragraph for the card on the home page. */
   summary: text.max(300, 'keep the summary under 300 characters: it is shown on a card'),
   whoCan: z.array(text).min(1, 'say who can take up this form'),
-  whoCannot: z.array(text),
+  /** Empty lists may be left out: an editor of the Studio may never open them. */
+  whoCannot: z.array(text).default([]),
   steps: z.array(stepSchema).min(1, 'list the steps, in order'),
-  documents: z.array(requiredDocumentSchema),
+  documents: z.array(requiredDocumentSchema).default([]),
   /** Support and payments the family gets, as far as the sources say. */
-  support: z.array(text),
-  faq: z.array(faqItemSchema),
+  support: z.array(text).default([]),
+  faq: z.array(faqItemSchema).default([]),
   legalBasis: z.array(legalBasisSchema).min(1, 'name the law this form rests on'),
   /** Whom to contact, in a sentence or two. */
   contact: text,
+  sources,
 });
 
 export const pageTemplates = ['home', 'prose', 'school', 'statistics', 'districts'] as const;
@@ -115,12 +118,14 @@ export const pageSchema = documentBase.extend({
   template: z.enum(pageTemplates).default('prose'),
   /** Short facts shown as a list beside the text (used by the school page). */
   keyFacts: z.array(z.strictObject({ label: text, value: text })).default([]),
+  sources,
 });
 
 /** A news item. */
 export const newsSchema = documentBase.extend({
   /** When the news was published, as precisely as the source says: 2020, 2020-07 or 2026-01-24. */
   date: partialDate,
+  sources,
 });
 
 /** One bar of a chart. */
