@@ -1,20 +1,18 @@
 /**
- * Astro content collections over `content/`: one collection per document type, each validated by
- * its zod schema from `src/content/schema.ts`. Entry ids are `<lang>/<slug>`.
+ * Astro content collections: one collection per document type, each validated by its zod schema
+ * from `src/content/schema.ts`, all read from the configured source (`content/` or Sanity) by
+ * `src/content/loader.ts`. Entry ids are `<lang>/<slug>`.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { collections as model, type CollectionName } from './content/schema.ts';
-
-/** The documents of one collection: `content/<name>/<lang>/<slug>.<ext>`. */
-const filesOf = (name: CollectionName) => glob({ pattern: `*/*.${model[name].ext}`, base: `./content/${name}` });
+import { contentLoader } from './content/loader.ts';
+import { collections as model } from './content/schema.ts';
 
 export const collections = {
-  guides: defineCollection({ loader: filesOf('guides'), schema: model.guides.schema }),
-  pages: defineCollection({ loader: filesOf('pages'), schema: model.pages.schema }),
-  news: defineCollection({ loader: filesOf('news'), schema: model.news.schema }),
-  figures: defineCollection({ loader: filesOf('figures'), schema: model.figures.schema }),
-  districts: defineCollection({ loader: filesOf('districts'), schema: model.districts.schema }),
-  regions: defineCollection({ loader: filesOf('regions'), schema: model.regions.schema }),
-  settings: defineCollection({ loader: filesOf('settings'), schema: model.settings.schema }),
+  guides: defineCollection({ loader: contentLoader('guides'), schema: model.guides.schema }),
+  pages: defineCollection({ loader: contentLoader('pages'), schema: model.pages.schema }),
+  news: defineCollection({ loader: contentLoader('news'), schema: model.news.schema }),
+  figures: defineCollection({ loader: contentLoader('figures'), schema: model.figures.schema }),
+  districts: defineCollection({ loader: contentLoader('districts'), schema: model.districts.schema }),
+  regions: defineCollection({ loader: contentLoader('regions'), schema: model.regions.schema }),
+  settings: defineCollection({ loader: contentLoader('settings'), schema: model.settings.schema }),
 };
