@@ -11,6 +11,8 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
 export default defineConfig({
   site,
+  // Tests build the same site from two content sources side by side.
+  outDir: process.env.ALAQAN_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: {
     format: 'directory',
