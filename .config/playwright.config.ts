@@ -4,6 +4,8 @@ import { chromiumPath } from '../src/cli/browser-path.ts';
 
 const root = path.dirname(import.meta.dirname);
 const port = Number(process.env['E2E_PORT'] ?? 4329);
+export const hookPort = port + 20;
+export const publishingSecret = 'e2e-publishing-webhook-secret';
 
 export default defineConfig({
   testDir: path.join(root, 'tests/e2e'),
@@ -34,7 +36,13 @@ export default defineConfig({
     command: 'node src/cli/serve.ts',
     cwd: root,
     url: `http://127.0.0.1:${port}/kk/`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // The publishing webhook, wired to a deploy hook that tests/e2e/publishing.spec.ts receives.
+      SANITY_WEBHOOK_SECRET: publishingSecret,
+      PUBLISH_HOOK_URL: `http://127.0.0.1:${hookPort}/deploy`,
+    },
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

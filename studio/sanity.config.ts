@@ -11,7 +11,7 @@ import { schemaTypes, singletons } from './schemaTypes/index.ts';
 import { structure } from './structure.ts';
 
 const translatedTypes = ['guide', 'page', 'newsItem', 'figureSet', 'district', 'region', 'siteSettings'];
-const singletonTypes = new Set(singletons.map((type) => type.name));
+const singletonTypes = new Set<string>(singletons.map((type) => type.name));
 
 export default defineConfig({
   name: 'alaqan',

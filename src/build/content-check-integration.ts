@@ -17,7 +17,9 @@ export function contentCheck(env: Record<string, string | undefined> = process.e
         const source = readContentSourceConfig(env);
         const { problems, documents } = checkContent(await loadRawDocuments(source, fileURLToPath(config.root)));
         if (problems.length > 0) {
-          throw new Error(`The content has ${problems.length} problem(s); correct them and build again:\n${formatProblems(problems)}`);
+          throw new Error(
+            `The content has ${problems.length} problem(s); correct them and build again:\n${formatProblems(problems)}`,
+          );
         }
         logger.info(`${documents.length} content documents checked, from ${describeSource(source)}`);
       },

@@ -21,8 +21,14 @@ try {
   const contentDir = path.resolve('content');
   if (command === 'push') {
     const token = process.env['SANITY_WRITE_TOKEN'];
-    if (!token && !flags.includes('--dry-run')) throw new Error('Set SANITY_WRITE_TOKEN to a token with write access to push (or use --dry-run).');
-    await push({ client: sanityClientFor(config, token ?? config.token), contentDir, dryRun: flags.includes('--dry-run'), log });
+    if (!token && !flags.includes('--dry-run'))
+      throw new Error('Set SANITY_WRITE_TOKEN to a token with write access to push (or use --dry-run).');
+    await push({
+      client: sanityClientFor(config, token ?? config.token),
+      contentDir,
+      dryRun: flags.includes('--dry-run'),
+      log,
+    });
   } else if (command === 'pull') {
     await pull({ client: sanityClientFor(config), contentDir, prune: flags.includes('--prune'), log });
   } else {

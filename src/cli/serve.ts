@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPortalServer, type AstroHandler } from '../server/http.ts';
-import { readServerEnv } from '../server/env.ts';
+import { readPublishingEnv, readServerEnv } from '../server/env.ts';
 
 const dist = path.resolve('dist');
 const entry = path.join(dist, 'server', 'entry.mjs');
@@ -12,6 +12,8 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 const env = readServerEnv();
+// Fails now, at start, rather than at the first publication.
+const publishing = readPublishingEnv();
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
 const server = createPortalServer({
   clientDir: path.join(dist, 'client'),
@@ -21,6 +23,7 @@ const server = createPortalServer({
   },
 });
 server.listen(env.PORT, env.HOST, () => {
+  if (publishing.SANITY_WEBHOOK_SECRET) console.log('The publishing webhook is on at /api/sanity/publish/');
   console.log(`Alaqan is serving on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -24,7 +24,8 @@ async function checkedDocuments() {
 export function contentLoader(collection: CollectionName): Loader {
   return {
     name: `alaqan-content-${collection}`,
-    load: async ({ store, parseData, renderMarkdown, generateDigest }) => {
+    load: async (context) => {
+      const { store } = context;
       checked ??= checkedDocuments();
       const { raw, documents } = await checked;
       const rawByPath = new Map(raw.map((document) => [document.relativePath, document]));
@@ -32,13 +33,13 @@ export function contentLoader(collection: CollectionName): Loader {
       for (const document of documents.filter((candidate) => candidate.collection === collection)) {
         const id = `${document.lang}/${document.slug}`;
         const source = rawByPath.get(document.relativePath);
-        const data = await parseData({ id, data: source?.data as Record<string, unknown> });
+        const data = await context.parseData({ id, data: source?.data as Record<string, unknown> });
         const body = document.body?.trim();
         store.set({
           id,
           data,
-          digest: generateDigest(JSON.stringify([source?.data, body ?? null])),
-          ...(body !== undefined ? { body, rendered: await renderMarkdown(body) } : {}),
+          digest: context.generateDigest(JSON.stringify([source?.data, body ?? null])),
+          ...(body !== undefined ? { body, rendered: await context.renderMarkdown(body) } : {}),
         });
       }
     },

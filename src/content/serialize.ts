@@ -5,23 +5,19 @@
  * `git diff` empty. Pure.
  */
 import { stringify } from 'yaml';
-import type { z } from 'zod';
+import { defOf } from './zod-def.ts';
 import { collections, type CollectionName } from './schema.ts';
 
-interface ZodInternals {
-  _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> } };
-}
-
 /** The schema under optional/default/nullable wrappers. */
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema as unknown as ZodInternals;
-  while (current._zod.def.innerType) current = current._zod.def.innerType as unknown as ZodInternals;
-  return current as unknown as z.ZodType;
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (let def = defOf(current); def.innerType !== undefined; def = defOf(current)) current = def.innerType;
+  return current;
 }
 
 /** The value with object keys in schema order (unknown keys last, in their own order). */
-export function inSchemaOrder(schema: z.ZodType, value: unknown): unknown {
-  const def = (unwrap(schema) as unknown as ZodInternals)._zod.def;
+export function inSchemaOrder(schema: unknown, value: unknown): unknown {
+  const def = defOf(unwrap(schema));
   if (Array.isArray(value) && def.element) {
     const element = def.element;
     return value.map((item) => inSchemaOrder(element, item));

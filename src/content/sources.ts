@@ -25,7 +25,7 @@ export async function loadRawDocuments(config: ContentSourceConfig, root = proce
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not read the Content Lake (project ${config.projectId}, dataset ${config.dataset}): ${reason}. Check SANITY_PROJECT_ID, SANITY_DATASET and SANITY_READ_TOKEN.`);
+    throw new Error(`Could not read the Content Lake (project ${config.projectId}, dataset ${config.dataset}): ${reason}. Check SANITY_PROJECT_ID, SANITY_DATASET and SANITY_READ_TOKEN.`, { cause: error });
   }
   return documents.map(fromSanityDocument).filter((document): document is RawDocument => document !== undefined);
 }

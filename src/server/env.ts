@@ -21,3 +21,30 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   }
   return parsed.data;
 }
+
+const publishingEnvSchema = z
+  .object({
+    /** The secret shared with the Sanity webhook that announces publications. */
+    SANITY_WEBHOOK_SECRET: z.string().min(16, 'SANITY_WEBHOOK_SECRET must be at least 16 characters').optional(),
+    /** The deploy hook called with POST when content is published. */
+    PUBLISH_HOOK_URL: z.url({ message: 'PUBLISH_HOOK_URL must be a full address' }).optional(),
+  })
+  .refine((env) => Boolean(env.SANITY_WEBHOOK_SECRET) === Boolean(env.PUBLISH_HOOK_URL), {
+    message: 'set SANITY_WEBHOOK_SECRET and PUBLISH_HOOK_URL together, or neither',
+  });
+
+export type PublishingEnv = z.infer<typeof publishingEnvSchema>;
+
+/** The publishing webhook's settings; both or neither. */
+export function readPublishingEnv(env: NodeJS.ProcessEnv = process.env): PublishingEnv {
+  const parsed = publishingEnvSchema.safeParse({
+    SANITY_WEBHOOK_SECRET: env['SANITY_WEBHOOK_SECRET'] || undefined,
+    PUBLISH_HOOK_URL: env['PUBLISH_HOOK_URL'] || undefined,
+  });
+  if (!parsed.success) {
+    throw new Error(
+      `The publishing settings are wrong: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}

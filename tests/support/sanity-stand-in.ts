@@ -55,11 +55,14 @@ function stamp(document: StandInDocument): StandInDocument {
 }
 
 /** Starts the stand-in on a free loopback port, with an optional initial dataset. */
-export async function startSanityStandIn(options: { token?: string; documents?: StandInDocument[] } = {}): Promise<SanityStandIn> {
+export async function startSanityStandIn(
+  options: { token?: string; documents?: StandInDocument[] } = {},
+): Promise<SanityStandIn> {
   const dataset = new Map((options.documents ?? []).map((document) => [document._id, stamp(document)]));
   const state = { writes: 0 };
   const requests: { method: string; path: string }[] = [];
-  const authorized = (request: IncomingMessage) => !options.token || request.headers.authorization === `Bearer ${options.token}`;
+  const authorized = (request: IncomingMessage) =>
+    !options.token || request.headers.authorization === `Bearer ${options.token}`;
 
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -74,7 +77,8 @@ export async function startSanityStandIn(options: { token?: string; documents?: 
         if (query) {
           let groq = url.searchParams.get('query') ?? '';
           const params: Record<string, unknown> = {};
-          for (const [name, value] of url.searchParams) if (name.startsWith('$')) params[name.slice(1)] = JSON.parse(value);
+          for (const [name, value] of url.searchParams)
+            if (name.startsWith('$')) params[name.slice(1)] = JSON.parse(value);
           if (request.method === 'POST') {
             const body = JSON.parse(await readBody(request)) as { query: string; params?: Record<string, unknown> };
             groq = body.query;
@@ -86,7 +90,9 @@ export async function startSanityStandIn(options: { token?: string; documents?: 
             return;
           }
           const tree = parse(groq, { params });
-          const result = await (await evaluate(tree, { dataset: documentsIn(dataset, perspective), params })).get();
+          const result: unknown = await (
+            await evaluate(tree, { dataset: documentsIn(dataset, perspective), params })
+          ).get();
           send(200, { query: groq, result, ms: 1 });
           return;
         }
@@ -109,7 +115,8 @@ export async function startSanityStandIn(options: { token?: string; documents?: 
               dataset.set(mutation.create._id, stamp(mutation.create));
               results.push({ id: mutation.create._id, operation: 'create' });
             } else if ('createIfNotExists' in mutation) {
-              if (!dataset.has(mutation.createIfNotExists._id)) dataset.set(mutation.createIfNotExists._id, stamp(mutation.createIfNotExists));
+              if (!dataset.has(mutation.createIfNotExists._id))
+                dataset.set(mutation.createIfNotExists._id, stamp(mutation.createIfNotExists));
               results.push({ id: mutation.createIfNotExists._id, operation: 'create' });
             } else if ('delete' in mutation) {
               dataset.delete(mutation.delete.id);
@@ -124,7 +131,10 @@ export async function startSanityStandIn(options: { token?: string; documents?: 
           send(200, { transactionId: `t${state.writes}`, results });
           return;
         }
-        send(404, { error: 'Not found', message: `The stand-in does not implement ${request.method ?? ''} ${url.pathname}` });
+        send(404, {
+          error: 'Not found',
+          message: `The stand-in does not implement ${request.method ?? ''} ${url.pathname}`,
+        });
       } catch (error) {
         send(400, { error: 'Bad request', message: error instanceof Error ? error.message : String(error) });
       }

@@ -16,7 +16,14 @@ let outRoot: string;
 function build(outDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ALAQAN_OUT_DIR: outDir, SANITY_PROJECT_ID: '', SANITY_DATASET: '', ...env },
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ALAQAN_OUT_DIR: outDir,
+        SANITY_PROJECT_ID: '',
+        SANITY_DATASET: '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -30,7 +37,9 @@ function build(outDir: string, env: Record<string, string> = {}): Promise<{ code
 
 async function pagesOf(dir: string): Promise<Map<string, string>> {
   const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
-  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(dir, file), 'utf8')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (file) => [file, await readFile(path.join(dir, file), 'utf8')] as const)),
+  );
 }
 
 beforeAll(async () => {
@@ -38,7 +47,10 @@ beforeAll(async () => {
   // Inside the project, so the built server code finds the project's packages.
   await mkdir(path.resolve('node_modules/.cache'), { recursive: true });
   outRoot = await mkdtemp(path.resolve('node_modules/.cache/alaqan-two-sources-'));
-  const client = sanityClientFor({ kind: 'sanity', projectId: 'alaqan-test', dataset: 'production', apiHost: standIn.apiHost }, 'write');
+  const client = sanityClientFor(
+    { kind: 'sanity', projectId: 'alaqan-test', dataset: 'production', apiHost: standIn.apiHost },
+    'write',
+  );
   await push({ client, contentDir: path.resolve('content'), dryRun: false, log: () => undefined });
 });
 

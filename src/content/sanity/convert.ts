@@ -35,7 +35,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function withKeys(value: unknown, field = ''): unknown {
   if (Array.isArray(value)) {
     return value.map((item, index) =>
-      isRecord(item) ? { _key: `${field}-${index}`, ...(itemTypes[field] ? { _type: itemTypes[field] } : {}), ...(withKeys(item) as object) } : item,
+      isRecord(item)
+        ? { _key: `${field}-${index}`, ...(itemTypes[field] ? { _type: itemTypes[field] } : {}), ...(withKeys(item) as Record<string, unknown>) }
+        : (item as unknown),
     );
   }
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withKeys(inner, key)]));
@@ -86,8 +88,8 @@ export function fromSanityDocument(document: SanityDocument): RawDocument | unde
   const collection = collectionOf[document._type as SanityDocumentType] as CollectionName | undefined;
   if (!collection) return undefined;
   const { language, slug, body, ...rest } = document;
-  for (const field of systemFields) delete rest[field];
-  const data = withoutSanityFields(rest) as Record<string, unknown>;
+  const ownFields = Object.fromEntries(Object.entries(rest).filter(([key]) => !(systemFields as readonly string[]).includes(key)));
+  const data = withoutSanityFields(ownFields) as Record<string, unknown>;
   const lang = isLocale(language) ? language : String(language);
   const slugValue = routed.has(collection)
     ? isRecord(slug) && typeof slug['current'] === 'string'

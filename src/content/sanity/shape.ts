@@ -3,7 +3,8 @@
  * same plain description (fields, types, which are required, allowed values), so that a test can
  * say where the Studio and the site disagree. Pure.
  */
-import type { z } from 'zod';
+
+import { defOf } from '../zod-def.ts';
 
 export type Shape =
   | { kind: 'string'; values?: string[] }
@@ -18,22 +19,8 @@ export interface Field {
   optional: boolean;
 }
 
-interface ZodDef {
-  type: string;
-  innerType?: unknown;
-  element?: unknown;
-  shape?: Record<string, unknown>;
-  entries?: Record<string, string>;
-  values?: unknown[];
-  in?: unknown;
-}
-
-function defOf(schema: unknown): ZodDef {
-  return (schema as { _zod: { def: ZodDef } })._zod.def;
-}
-
 /** The description of a zod schema, and whether it may be left out. */
-export function zodField(schema: z.ZodType | unknown): Field {
+export function zodField(schema: unknown): Field {
   let current = schema;
   let optional = false;
   for (;;) {

@@ -23,10 +23,10 @@ export interface PushPlan {
   unchanged: SanityDocument[];
 }
 
+/** The document without what the Content Lake adds on its own (revision, timestamps). */
 function withoutSystemFields(document: SanityDocument): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...document };
-  for (const field of systemFields) if (field !== '_id' && field !== '_type') delete copy[field];
-  return copy;
+  const added = new Set<string>(systemFields.filter((field) => field !== '_id' && field !== '_type'));
+  return Object.fromEntries(Object.entries(document).filter(([key]) => !added.has(key)));
 }
 
 /** Which documents a push would create, replace, or leave alone. Pure. */
