@@ -7,7 +7,8 @@ import { locales } from '../i18n/locales.ts';
 import type { RawDocument } from './check.ts';
 import { readContentDir } from './files.ts';
 import { sanityClientFor } from './sanity/client.ts';
-import { fromSanityDocument, type SanityDocument } from './sanity/convert.ts';
+import { fromSanityDocument } from './sanity/convert.ts';
+import type { ContentDocumentsQueryResult } from './sanity/sanity.types.ts';
 import { sanityTypes } from './sanity/mapping.ts';
 import { contentDocumentsQuery } from './sanity/queries.ts';
 import type { ContentSourceConfig } from './source-config.ts';
@@ -16,9 +17,10 @@ import type { ContentSourceConfig } from './source-config.ts';
 export async function loadRawDocuments(config: ContentSourceConfig, root = process.cwd()): Promise<RawDocument[]> {
   if (config.kind === 'local') return readContentDir(path.resolve(root, config.dir));
   const client = sanityClientFor(config);
-  let documents: SanityDocument[];
+  // The result type is generated from the query and the Studio schema (sanity.types.ts).
+  let documents: ContentDocumentsQueryResult;
   try {
-    documents = await client.fetch<SanityDocument[]>(
+    documents = await client.fetch(
       contentDocumentsQuery,
       { types: sanityTypes, languages: [...locales] },
       { perspective: config.token ? 'drafts' : 'published' },

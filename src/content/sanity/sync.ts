@@ -110,7 +110,8 @@ export interface PullResult {
 
 export async function pull(options: { client: SanityClient; contentDir: string; prune: boolean; log: Log }): Promise<PullResult> {
   const { client, contentDir, prune, log } = options;
-  const remote = await client.fetch<SanityDocument[]>(
+  // The result type is generated from the query and the Studio schema (sanity.types.ts).
+  const remote = await client.fetch(
     contentDocumentsQuery,
     { types: sanityTypes, languages: [...locales] },
     { perspective: 'published' },
