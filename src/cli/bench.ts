@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumPath } from './browser-path.ts';
+import { chromiumArgs, chromiumPath } from './browser-path.ts';
 
 const port = Number(process.env['BENCH_PORT'] ?? 4339);
 const base = `http://127.0.0.1:${port}`;
@@ -34,16 +34,7 @@ try {
   }
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromeFlags: chromiumArgs,
   });
   try {
     // The first audit of a fresh browser pays for its start-up; run one and discard it.
