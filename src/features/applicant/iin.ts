@@ -35,7 +35,7 @@ const centuries: Record<string, { century: number; sex: Sex }> = {
 export function parseIin(input: string): IinResult {
   const iin = input.replace(/\s+/g, '');
   if (!/^\d{12}$/.test(iin)) return { ok: false, problem: 'format' };
-  const digits = [...iin].map(Number);
+  const digits = Array.from(iin, Number);
   const marker = centuries[iin.charAt(6)];
   if (!marker) return { ok: false, problem: 'century' };
   const year = marker.century + Number(iin.slice(0, 2));

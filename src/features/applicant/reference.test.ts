@@ -37,7 +37,7 @@ describe('reference numbers', () => {
     const digits = generated.replace(/^AQ-/, '').replace(/-/g, '');
     const check = digits.slice(8);
     for (let position = 0; position < 7; position += 1) {
-      const chars = [...digits.slice(0, 8)];
+      const chars = Array.from(digits.slice(0, 8));
       if (chars[position] === chars[position + 1]) continue;
       [chars[position], chars[position + 1]] = [chars[position + 1] ?? '', chars[position] ?? ''];
       expect(parseReference(chars.join('') + check), chars.join('')).toBeUndefined();

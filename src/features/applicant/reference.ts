@@ -32,7 +32,7 @@ export function parseReference(input: string): string | undefined {
   if (compact.length !== 9) return undefined;
   const body = compact.slice(0, 8);
   const check = compact.slice(8);
-  if (![...body].every((character) => alphabet.includes(character))) return undefined;
+  if (!Array.from(body).every((character) => alphabet.includes(character))) return undefined;
   if (checkCharacter(body) !== check) return undefined;
   return `${prefix}-${body.slice(0, 4)}-${body.slice(4)}-${check}`;
 }
