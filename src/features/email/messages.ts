@@ -1,0 +1,59 @@
+/**
+ * The emails the portal sends, each in the recipient's language, as plain text and HTML. Emails
+ * carry codes, links and reference numbers, never the personal data of an application.
+ */
+import type { Locale } from '../../i18n/locales.ts';
+import { translatorFor, type Translate } from '../../i18n/translator.ts';
+
+export interface TemplateData {
+  'sign-in-code': { code: string; link: string; minutes: number };
+}
+
+export type EmailTemplate = keyof TemplateData;
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
+
+function layout(lang: Locale, subject: string, paragraphs: string[]): RenderedEmail {
+  const t = translatorFor(lang);
+  const footer = t('email.footer');
+  return {
+    subject,
+    text: [...paragraphs, '--', footer].join('\n\n'),
+    html:
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
+      `<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f23">` +
+      paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('') +
+      `<hr><p style="color:#4a5058">${escapeHtml(footer)}</p></body></html>`,
+  };
+}
+
+/** Each template: its subject and paragraphs, from the recipient's translator and the email's data. */
+const templates: {
+  [T in EmailTemplate]: (t: Translate, data: TemplateData[T]) => { subject: string; paragraphs: string[] };
+} = {
+  'sign-in-code': (t, data) => ({
+    subject: t('email.signIn.subject'),
+    paragraphs: [
+      t('email.signIn.code', { code: data.code }),
+      t('email.signIn.link', { link: data.link }),
+      t('email.signIn.expiry', { count: data.minutes }),
+      t('email.signIn.ignore'),
+    ],
+  }),
+};
+
+export function renderEmail<T extends EmailTemplate>(template: T, lang: Locale, data: TemplateData[T]): RenderedEmail {
+  const render = templates[template] as (
+    t: Translate,
+    data: TemplateData[T],
+  ) => { subject: string; paragraphs: string[] };
+  const { subject, paragraphs } = render(translatorFor(lang), data);
+  return layout(lang, subject, paragraphs);
+}

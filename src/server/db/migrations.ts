@@ -1,0 +1,66 @@
+/**
+ * The database schema, as an ordered list of migrations. Each runs once, in a transaction, when
+ * the server starts; a migration that has run is never edited: add a new one.
+ */
+import type { Database } from './database.ts';
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    id: '0001_outbox',
+    sql: `
+      -- Emails are written here in the same transaction as the change they announce, and sent
+      -- by a worker that retries: an email is never lost because the mail service was down.
+      create table email_outbox (
+        id uuid primary key default gen_random_uuid(),
+        recipient text not null,
+        locale text not null check (locale in ('kk', 'ru', 'en')),
+        template text not null,
+        data jsonb not null default '{}'::jsonb,
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        last_error text,
+        sent_at timestamptz,
+        created_at timestamptz not null default now()
+      );
+      create index email_outbox_due on email_outbox (next_attempt_at) where sent_at is null;
+
+      -- The development mailbox: where emails go when no mail service is configured.
+      create table dev_mailbox (
+        id uuid primary key,
+        recipient text not null,
+        subject text not null,
+        text_body text not null,
+        html_body text not null,
+        received_at timestamptz not null default now()
+      );
+    `,
+  },
+];
+
+/** A number both PostgreSQL and PGlite lock on, so two servers starting at once migrate in turn. */
+const migrationLock = 707_107;
+
+/** Applies the migrations that have not run yet; returns their ids. */
+export async function migrate(db: Database, all: readonly Migration[] = migrations): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [migrationLock]);
+    await tx.query(`create table if not exists schema_migrations (
+      id text primary key,
+      applied_at timestamptz not null default now()
+    )`);
+    const done = new Set((await tx.query<{ id: string }>('select id from schema_migrations')).map((row) => row.id));
+    const applied: string[] = [];
+    for (const migration of all) {
+      if (done.has(migration.id)) continue;
+      await tx.execute(migration.sql);
+      await tx.query('insert into schema_migrations (id) values ($1)', [migration.id]);
+      applied.push(migration.id);
+    }
+    return applied;
+  });
+}
