@@ -50,10 +50,6 @@ const templates: {
 };
 
 export function renderEmail<T extends EmailTemplate>(template: T, lang: Locale, data: TemplateData[T]): RenderedEmail {
-  const render = templates[template] as (
-    t: Translate,
-    data: TemplateData[T],
-  ) => { subject: string; paragraphs: string[] };
-  const { subject, paragraphs } = render(translatorFor(lang), data);
+  const { subject, paragraphs } = templates[template](translatorFor(lang), data);
   return layout(lang, subject, paragraphs);
 }
