@@ -30,6 +30,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
+      DATA_DIR: path.join(root, 'node_modules/.cache/alaqan-e2e-data'),
       // The publishing webhook, wired to a deploy hook that tests/e2e/publishing.spec.ts receives.
       SANITY_WEBHOOK_SECRET: publishingSecret,
       PUBLISH_HOOK_URL: `http://127.0.0.1:${hookPort}/deploy`,

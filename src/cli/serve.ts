@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPortalServer, type AstroHandler } from '../server/http.ts';
 import { readPublishingEnv, readServerEnv } from '../server/env.ts';
+import { startRuntime } from '../server/runtime.ts';
 
 const dist = path.resolve('dist');
 const entry = path.join(dist, 'server', 'entry.mjs');
@@ -14,6 +15,7 @@ if (!existsSync(entry)) {
 const env = readServerEnv();
 // Fails now, at start, rather than at the first publication.
 const publishing = readPublishingEnv();
+const runtime = await startRuntime();
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
 const server = createPortalServer({
   clientDir: path.join(dist, 'client'),
@@ -27,5 +29,9 @@ server.listen(env.PORT, env.HOST, () => {
   console.log(`Alaqan is serving on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () =>
+    server.close(() => {
+      void runtime.stop().finally(() => process.exit(0));
+    }),
+  );
 }

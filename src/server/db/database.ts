@@ -3,6 +3,7 @@
  * data directory by default, or on a PostgreSQL server when DATABASE_URL is set. The same SQL runs
  * on both (written for PostgreSQL 15 and PGlite alike).
  */
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -25,6 +26,7 @@ export type DatabaseLocation =
 
 /** An embedded PGlite; in memory when no directory is given (tests). */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
     kind: 'pglite',

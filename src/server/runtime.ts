@@ -1,0 +1,84 @@
+/**
+ * What the running portal holds: its database (migrated on start) and its email sender with the
+ * outbox worker. `src/cli/serve.ts` starts it before listening; the routes Astro renders reach it
+ * through `portalRuntime()`. Astro's server bundle has its own copy of this module, so the
+ * runtime is handed over on `globalThis` under a registered symbol.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { startOutboxWorker, type EmailSender } from '../features/email/outbox.ts';
+import { senderFromSettings } from '../features/email/senders.ts';
+import { openDatabase, type Database, type DatabaseLocation } from './db/database.ts';
+import { migrate } from './db/migrations.ts';
+
+export interface PortalRuntime {
+  db: Database;
+  sendEmail: EmailSender;
+  stop(): Promise<void>;
+}
+
+const runtimeKey = Symbol.for('alaqan.runtime');
+type Holder = { [runtimeKey]?: PortalRuntime | undefined };
+
+const dataEnvSchema = z.object({
+  /** A PostgreSQL server; without it, an embedded PGlite keeps its data in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// address')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+});
+
+/** Where the data lives, from the environment. */
+export function databaseLocation(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
+  const parsed = dataEnvSchema.safeParse({
+    DATABASE_URL: env['DATABASE_URL'] || undefined,
+    DATA_DIR: env['DATA_DIR'] || undefined,
+  });
+  if (!parsed.success)
+    throw new Error(`The data settings are wrong: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  return parsed.data.DATABASE_URL
+    ? { kind: 'postgres', url: parsed.data.DATABASE_URL }
+    : { kind: 'pglite', dataDir: path.resolve(parsed.data.DATA_DIR, 'pglite') };
+}
+
+/** Opens and migrates the database, chooses the email sender and starts the outbox worker. */
+export async function startRuntime(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = console.log,
+): Promise<PortalRuntime> {
+  const location = databaseLocation(env);
+  const db = await openDatabase(location);
+  let email: ReturnType<typeof senderFromSettings>;
+  try {
+    const applied = await migrate(db);
+    log(
+      `database: ${location.kind === 'postgres' ? 'PostgreSQL server' : `PGlite in ${location.dataDir ?? 'memory'}`}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''}`,
+    );
+    email = senderFromSettings(env, db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  log(`email: ${email.description}`);
+  const stopWorker = startOutboxWorker(db, email.send, 5000, log);
+  const runtime: PortalRuntime = {
+    db,
+    sendEmail: email.send,
+    async stop() {
+      stopWorker();
+      await db.close();
+      (globalThis as Holder)[runtimeKey] = undefined;
+    },
+  };
+  (globalThis as Holder)[runtimeKey] = runtime;
+  return runtime;
+}
+
+/** The running portal's runtime, for server routes. */
+export function portalRuntime(): PortalRuntime {
+  const runtime = (globalThis as Holder)[runtimeKey];
+  if (!runtime)
+    throw new Error('The portal runtime is not started: serve the portal with `npm run serve` (or `npm start`).');
+  return runtime;
+}
