@@ -40,6 +40,42 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: '0002_sign_in',
+    sql: `
+      create table applicants (
+        id uuid primary key default gen_random_uuid(),
+        email text not null unique,
+        locale text not null check (locale in ('kk', 'ru', 'en')),
+        created_at timestamptz not null default now()
+      );
+
+      -- A sign-in code and link, kept only as hashes, valid for minutes and used once.
+      create table sign_in_requests (
+        id uuid primary key default gen_random_uuid(),
+        email text not null,
+        locale text not null check (locale in ('kk', 'ru', 'en')),
+        code_hash text not null,
+        link_hash text not null unique,
+        ip_hash text not null,
+        attempts integer not null default 0,
+        expires_at timestamptz not null,
+        used_at timestamptz,
+        created_at timestamptz not null default now()
+      );
+      create index sign_in_requests_by_email on sign_in_requests (email, created_at);
+      create index sign_in_requests_by_ip on sign_in_requests (ip_hash, created_at);
+
+      -- Sessions, kept by the hash of the cookie's token.
+      create table sessions (
+        token_hash text primary key,
+        applicant_id uuid not null references applicants (id) on delete cascade,
+        created_at timestamptz not null default now(),
+        last_seen_at timestamptz not null default now(),
+        expires_at timestamptz not null
+      );
+    `,
+  },
 ];
 
 /** A number both PostgreSQL and PGlite lock on, so two servers starting at once migrate in turn. */

@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../tests/support/databases.ts';
+import type { Database } from '../../server/db/database.ts';
+import { migrate } from '../../server/db/migrations.ts';
+import { hashSecret, minutesFrom, signInPolicy } from './policy.ts';
+import { currentSession, endSession, requestSignIn, verifyCode, verifyLink } from './store.ts';
+
+const verifyUrl = (token: string) => `https://alaqan.test/kk/sign-in/link/?token=${token}`;
+
+describe.each(testDatabases)('sign-in on $name', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  beforeEach(async () => {
+    ({ db, drop } = await backend.open());
+    await migrate(db);
+  });
+  afterEach(async () => {
+    await drop();
+  });
+
+  /** The code and link of the last sign-in email in the outbox. */
+  async function lastEmail(): Promise<{ code: string; link: string }> {
+    const [row] = await db.query<{ data: unknown }>('select data from email_outbox order by created_at desc limit 1');
+    const data = (typeof row?.data === 'string' ? JSON.parse(row.data) : row?.data) as { code: string; link: string };
+    return data;
+  }
+
+  async function start(email = 'aigerim@example.kz', ip = '10.0.0.1', now = new Date()) {
+    const result = await requestSignIn(db, { email, locale: 'kk', ip, verifyUrl, now });
+    if (result.status !== 'sent') throw new Error('not sent');
+    return { requestId: result.requestId, ...(await lastEmail()) };
+  }
+
+  it('emails a code and a link, and keeps only their hashes', async () => {
+    const { requestId, code, link } = await start();
+    expect(code).toMatch(/^\d{6}$/);
+    const [row] = await db.query<Record<string, string>>('select * from sign_in_requests where id = $1', [requestId]);
+    expect(JSON.stringify(row)).not.toContain(code);
+    const token = new URL(link).searchParams.get('token') ?? '';
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row?.['code_hash']).toBe(hashSecret(code));
+  });
+
+  it('signs in with the right code, once', async () => {
+    const { requestId, code } = await start();
+    const first = await verifyCode(db, { requestId, code });
+    expect(first.status).toBe('signed-in');
+    expect(await verifyCode(db, { requestId, code })).toEqual({ status: 'expired' });
+    if (first.status !== 'signed-in') return;
+    const session = await currentSession(db, first.sessionToken);
+    expect(session?.email).toBe('aigerim@example.kz');
+  });
+
+  it('signs in with the link, once, and the code is spent with it', async () => {
+    const { requestId, code, link } = await start();
+    const token = new URL(link).searchParams.get('token') ?? '';
+    expect((await verifyLink(db, { token })).status).toBe('signed-in');
+    expect(await verifyLink(db, { token })).toEqual({ status: 'expired' });
+    expect(await verifyCode(db, { requestId, code })).toEqual({ status: 'expired' });
+  });
+
+  it('refuses a code after ten minutes', async () => {
+    const now = new Date();
+    const { requestId, code } = await start(undefined, undefined, now);
+    expect(await verifyCode(db, { requestId, code, now: minutesFrom(now, signInPolicy.codeMinutes + 1) })).toEqual({
+      status: 'expired',
+    });
+  });
+
+  it('spends a request after five wrong codes', async () => {
+    const { requestId, code } = await start();
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let left = signInPolicy.codeAttempts - 1; left > 0; left -= 1) {
+      expect(await verifyCode(db, { requestId, code: wrong })).toEqual({ status: 'wrong-code', attemptsLeft: left });
+    }
+    expect(await verifyCode(db, { requestId, code: wrong })).toEqual({ status: 'expired' });
+    expect(await verifyCode(db, { requestId, code })).toEqual({ status: 'expired' });
+  });
+
+  it('allows five requests an hour per address and per network address', async () => {
+    const now = new Date();
+    for (let i = 0; i < signInPolicy.requestsPerHour; i += 1) await start('a@example.kz', `10.0.0.${i}`, now);
+    expect(
+      (await requestSignIn(db, { email: 'a@example.kz', locale: 'kk', ip: '10.9.9.9', verifyUrl, now })).status,
+    ).toBe('rate-limited');
+    for (let i = 0; i < signInPolicy.requestsPerHour; i += 1) await start(`b${i}@example.kz`, '10.1.1.1', now);
+    expect(
+      (await requestSignIn(db, { email: 'c@example.kz', locale: 'kk', ip: '10.1.1.1', verifyUrl, now })).status,
+    ).toBe('rate-limited');
+    const emails = await db.query('select id from email_outbox');
+    expect(emails).toHaveLength(signInPolicy.requestsPerHour * 2);
+    const later = minutesFrom(now, 61);
+    expect(
+      (await requestSignIn(db, { email: 'a@example.kz', locale: 'kk', ip: '10.2.2.2', verifyUrl, now: later })).status,
+    ).toBe('sent');
+  });
+
+  it('ends a session after 30 idle minutes, after 12 hours, and on sign-out', async () => {
+    const now = new Date();
+    const { requestId, code } = await start(undefined, undefined, now);
+    const signedIn = await verifyCode(db, { requestId, code, now });
+    if (signedIn.status !== 'signed-in') throw new Error('not signed in');
+    const token = signedIn.sessionToken;
+    expect(await currentSession(db, token, minutesFrom(now, 20))).toBeDefined();
+    expect(await currentSession(db, token, minutesFrom(now, 45))).toBeDefined();
+    expect(await currentSession(db, token, minutesFrom(now, 80))).toBeUndefined();
+    let at = now;
+    for (let step = 0; step < 25; step += 1) {
+      at = minutesFrom(at, 25);
+      const alive = await currentSession(db, token, at);
+      if (minutesFrom(now, signInPolicy.absoluteHours * 60) <= at) expect(alive).toBeUndefined();
+    }
+    const again = await start('other@example.kz', '10.3.3.3', now);
+    const second = await verifyCode(db, { requestId: again.requestId, code: again.code, now });
+    if (second.status !== 'signed-in') throw new Error('not signed in');
+    await endSession(db, second.sessionToken);
+    expect(await currentSession(db, second.sessionToken, now)).toBeUndefined();
+  });
+
+  it('knows no session for a made-up token', async () => {
+    expect(await currentSession(db, 'made-up')).toBeUndefined();
+    expect(await currentSession(db, undefined)).toBeUndefined();
+  });
+});
