@@ -30,7 +30,11 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: path.join(root, 'node_modules/.cache/alaqan-e2e-data'),
+      DATA_DIR: ':memory:',
+      // Each test is a visitor from its own network address, as behind the production proxy.
+      TRUST_PROXY: '1',
+      // Sign-in emails reach the development mailbox within a fraction of a second.
+      OUTBOX_INTERVAL_MS: '200',
       // The publishing webhook, wired to a deploy hook that tests/e2e/publishing.spec.ts receives.
       SANITY_WEBHOOK_SECRET: publishingSecret,
       PUBLISH_HOOK_URL: `http://127.0.0.1:${hookPort}/deploy`,

@@ -147,10 +147,11 @@ describe('the portal server', () => {
     expectSecurityHeaders(response);
   });
 
-  it('hands other routes to Astro, with the security headers', async () => {
+  it('hands other routes to Astro, with the security headers, and keeps them out of caches', async () => {
     const response = await fetch(`${base}/rendered`);
     expect(await response.text()).toBe('rendered by Astro');
     expectSecurityHeaders(response);
+    expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
   it('answers 500 without details when rendering fails', async () => {

@@ -184,6 +184,8 @@ export function createPortalServer(options: PortalServerOptions): Server {
         return;
       }
       if (await serveStatic(req, res, urlPath)) return;
+      // Pages rendered on request may carry personal data: no cache keeps them unless they say so.
+      res.setHeader('Cache-Control', 'no-store');
       await options.astroHandler(req, res, () => {
         void notFound(req, res, urlPath).catch(() => res.destroy());
       });

@@ -17,6 +17,7 @@ describe('the portal runtime', () => {
       url: 'postgres://u@db/alaqan',
     });
     expect(() => databaseLocation({ DATABASE_URL: 'mysql://u@db/x' })).toThrow('DATABASE_URL');
+    expect(databaseLocation({ DATA_DIR: ':memory:' })).toEqual({ kind: 'pglite', dataDir: undefined });
   });
 
   it('migrates on start, keeps data across restarts, and is reachable by server routes', async () => {

@@ -14,6 +14,8 @@ import { migrate } from './db/migrations.ts';
 export interface PortalRuntime {
   db: Database;
   sendEmail: EmailSender;
+  /** True when emails go to the development mailbox (never in production). */
+  devMailbox: boolean;
   stop(): Promise<void>;
 }
 
@@ -37,9 +39,10 @@ export function databaseLocation(env: NodeJS.ProcessEnv = process.env): Database
   });
   if (!parsed.success)
     throw new Error(`The data settings are wrong: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
-  return parsed.data.DATABASE_URL
-    ? { kind: 'postgres', url: parsed.data.DATABASE_URL }
-    : { kind: 'pglite', dataDir: path.resolve(parsed.data.DATA_DIR, 'pglite') };
+  if (parsed.data.DATABASE_URL) return { kind: 'postgres', url: parsed.data.DATABASE_URL };
+  // ":memory:" keeps nothing on disk: for test runs that must start empty.
+  if (parsed.data.DATA_DIR === ':memory:') return { kind: 'pglite', dataDir: undefined };
+  return { kind: 'pglite', dataDir: path.resolve(parsed.data.DATA_DIR, 'pglite') };
 }
 
 /** Opens and migrates the database, chooses the email sender and starts the outbox worker. */
@@ -61,10 +64,17 @@ export async function startRuntime(
     throw error;
   }
   log(`email: ${email.description}`);
-  const stopWorker = startOutboxWorker(db, email.send, 5000, log);
+  const interval = Number(env['OUTBOX_INTERVAL_MS'] ?? 5000);
+  const stopWorker = startOutboxWorker(
+    db,
+    email.send,
+    Number.isFinite(interval) && interval >= 50 ? interval : 5000,
+    log,
+  );
   const runtime: PortalRuntime = {
     db,
     sendEmail: email.send,
+    devMailbox: email.devMailbox,
     async stop() {
       stopWorker();
       await db.close();

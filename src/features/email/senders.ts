@@ -40,7 +40,10 @@ export interface EmailSettings {
  * The sender the settings ask for. In production, a missing RESEND_API_KEY or EMAIL_FROM stops
  * the server with the setting named: emails are never silently dropped.
  */
-export function senderFromSettings(settings: EmailSettings, db: Queryable): { send: EmailSender; description: string } {
+export function senderFromSettings(
+  settings: EmailSettings,
+  db: Queryable,
+): { send: EmailSender; description: string; devMailbox: boolean } {
   if (settings.RESEND_API_KEY) {
     if (!settings.EMAIL_FROM)
       throw new Error('Set EMAIL_FROM (for example "Alaqan <noreply@example.kz>") to send email with Resend.');
@@ -51,6 +54,7 @@ export function senderFromSettings(settings: EmailSettings, db: Queryable): { se
         ...(settings.RESEND_BASE_URL ? { baseUrl: settings.RESEND_BASE_URL } : {}),
       }),
       description: 'Resend',
+      devMailbox: false,
     };
   }
   if (settings.NODE_ENV === 'production') {
@@ -58,5 +62,9 @@ export function senderFromSettings(settings: EmailSettings, db: Queryable): { se
       'Set RESEND_API_KEY and EMAIL_FROM: in production the portal does not keep emails in the development mailbox.',
     );
   }
-  return { send: devMailboxSender(db), description: 'the development mailbox (no RESEND_API_KEY set)' };
+  return {
+    send: devMailboxSender(db),
+    description: 'the development mailbox at /dev/mailbox/ (no RESEND_API_KEY set)',
+    devMailbox: true,
+  };
 }
