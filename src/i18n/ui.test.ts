@@ -25,7 +25,7 @@ async function keysUsedInCode(): Promise<Set<string>> {
   const used = new Set<string>();
   for (const file of files) {
     const text = await readFile(path.resolve('src', file), 'utf8');
-    for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(match[1] ?? '');
+    for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(match[1] ?? '');
   }
   return used;
 }

@@ -1,0 +1,124 @@
+/** "Can I take a child?": the self-check answers in the visitor's language, with or without JavaScript. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const texts = {
+  en: {
+    nav: 'Can I take a child?',
+    age: 'How old are you?',
+    yes: 'Yes',
+    no: 'No',
+    submit: 'See the result',
+    result: 'Your result',
+    can: 'You can apply.',
+    cannot: 'You cannot, because:',
+    problem: 'There is a problem',
+  },
+  ru: {
+    nav: 'Могу ли я взять ребенка?',
+    age: 'Сколько вам лет?',
+    yes: 'Да',
+    no: 'Нет',
+    submit: 'Узнать результат',
+    result: 'Ваш результат',
+    can: 'Вы можете подать заявление.',
+    cannot: 'Вы не можете, потому что:',
+    problem: 'Есть проблема',
+  },
+  kk: {
+    nav: 'Бала ала аламын ба?',
+    age: 'Жасыңыз нешеде?',
+    yes: 'Иә',
+    no: 'Жоқ',
+    submit: 'Нәтижені көру',
+    result: 'Сіздің нәтижеңіз',
+    can: 'Сіз өтініш бере аласыз.',
+    cannot: 'Сіз бере алмайсыз, себебі:',
+    problem: 'Қате бар',
+  },
+} as const;
+
+/** Answers every question as an eligible applicant would, except where `overrides` say otherwise. */
+async function answerAll(page: Page, lang: keyof typeof texts, overrides: Record<string, string> = {}) {
+  await page.getByLabel(texts[lang].age).fill(overrides['age'] ?? '34');
+  const choices: Record<string, string> = {
+    sex: 'female',
+    citizenship: 'kz',
+    married: 'yes',
+    limitedCapacity: 'no',
+    lostParentalRights: 'no',
+    pastRemoval: 'no',
+    health: 'fit',
+    dispensary: 'no',
+    criminalRecord: 'no',
+    permanentResidence: 'yes',
+    income: 'covers',
+    ...overrides,
+  };
+  for (const [name, value] of Object.entries(choices)) {
+    if (name === 'age') continue;
+    await page.locator(`input[name="${name}"][value="${value}"]`).check();
+  }
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      test(`a visitor checks whether they may take a child, in ${lang}`, async ({ page }) => {
+        const t = texts[lang];
+        await page.goto(`/${lang}/`);
+        await page.getByRole('navigation').getByRole('link', { name: t.nav }).click();
+        await answerAll(page, lang);
+        await page.getByRole('button', { name: t.submit }).click();
+        await expect(page.getByRole('heading', { name: t.result })).toBeVisible();
+        await expect(page.getByText(t.can)).toHaveCount(7);
+        if (javaScriptEnabled) {
+          const results = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+            .analyze();
+          expect(results.violations.map((violation) => violation.id)).toEqual([]);
+        }
+      });
+    }
+  });
+}
+
+test('a restriction is explained with its article, and the answers are not in the address', async ({ page }) => {
+  await page.goto('/en/eligibility/');
+  await answerAll(page, 'en', { dispensary: 'yes' });
+  await page.getByRole('button', { name: 'See the result' }).click();
+  await expect(page.getByText('You cannot, because:')).toBeVisible();
+  await expect(page.getByText(/narcological or psychiatric dispensaries may not adopt \(article 91\)/)).toBeVisible();
+  expect(page.url()).toMatch(/\/en\/eligibility\/$/);
+});
+
+test('unanswered questions are listed in the error summary, and the answers given are kept', async ({ page }) => {
+  await page.goto('/ru/eligibility/');
+  await page.getByLabel('Сколько вам лет?').fill('сорок');
+  await page.locator('input[name="married"][value="yes"]').check();
+  await page.getByRole('button', { name: 'Узнать результат' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Есть проблема');
+  await expect(summary).toContainText('Введите свой возраст полными годами');
+  await expect(summary).toContainText('Выберите ответ: Вы женщина или мужчина?');
+  await expect(page.locator('input[name="married"][value="yes"]')).toBeChecked();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+});
+
+test('hostile input gets a clear answer, never a server error', async ({ request, baseURL }) => {
+  const hostile = [
+    { age: '<script>alert(1)</script>', sex: "' or 1=1 --" },
+    { age: '9'.repeat(100_000) },
+    { age: '30', sex: 'female', unknownField: 'x', childAge: '-5' },
+    { age: '\u0000\u0007', health: '\u202e' },
+  ];
+  for (const form of hostile) {
+    const response = await request.post('/kk/eligibility/', { form, headers: { Origin: baseURL ?? '' } });
+    expect(response.status(), JSON.stringify(form).slice(0, 60)).toBe(422);
+    expect(await response.text()).not.toContain('<script>alert(1)</script>');
+  }
+});
