@@ -7,6 +7,8 @@ import { translatorFor, type Translate } from '../../i18n/translator.ts';
 
 export interface TemplateData {
   'sign-in-code': { code: string; link: string; minutes: number };
+  /** No personal data: the reference, the new stage's name, whether the authority asks something. */
+  'status-changed': { reference: string; statusLabel: string; link: string; hasRequest: boolean };
 }
 
 export type EmailTemplate = keyof TemplateData;
@@ -45,6 +47,14 @@ const templates: {
       t('email.signIn.link', { link: data.link }),
       t('email.signIn.expiry', { count: data.minutes }),
       t('email.signIn.ignore'),
+    ],
+  }),
+  'status-changed': (t, data) => ({
+    subject: t('email.status.subject', { reference: data.reference }),
+    paragraphs: [
+      t('email.status.changed', { reference: data.reference, status: data.statusLabel }),
+      ...(data.hasRequest ? [t('email.status.request')] : []),
+      t('email.status.link', { link: data.link }),
     ],
   }),
 };
