@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applicableSteps,
+  canOpen,
+  firstUnanswered,
+  isComplete,
+  nextStep,
+  validateStep,
+  type Answers,
+} from './journey.ts';
+
+const applicant = {
+  fullName: 'Айгерим Серикқызы Нұрланова',
+  iin: '951201401235',
+  birthDate: '1995-12-01',
+  sex: 'female',
+  citizenship: 'kz',
+  maritalStatus: 'married',
+  phone: '+7 701 234 56 78',
+  email: 'Aigerim@Example.kz',
+};
+
+const complete: Answers = {
+  form: { form: 'adoption' },
+  applicant,
+  spouse: { fullName: 'Нұрлан Серікұлы', iin: '880316300129', birthDate: '1988-03-16', sex: 'male' },
+  address: { region: 'zhambyl', district: 'taraz', settlement: 'Тараз', street: 'Абай даңғылы, 1' },
+  household: { members: [] },
+  housing: { tenure: 'own', rooms: 3 },
+  income: { employment: 'employed', monthlyIncome: 350000 },
+  health: { listedDisease: 'no', dispensary: 'no' },
+  criminalRecord: { record: 'none' },
+  child: { ageFrom: 2, ageTo: 6, siblings: 'either', health: 'any' },
+  consent: { consent: 'yes', version: '2026-11-21' },
+};
+
+describe('the application journey', () => {
+  it('asks about the spouse only when the applicant is married', () => {
+    expect(applicableSteps(complete)).toContain('spouse');
+    expect(applicableSteps({ ...complete, applicant: { ...applicant, maritalStatus: 'single' } })).not.toContain(
+      'spouse',
+    );
+  });
+
+  it('does not ask a mentor about the child they hope for', () => {
+    expect(applicableSteps({ ...complete, form: { form: 'mentorship' } })).not.toContain('child');
+  });
+
+  it('resumes at the first unanswered step, and at the check page when all is answered', () => {
+    expect(firstUnanswered({})).toBe('form');
+    expect(firstUnanswered({ form: { form: 'adoption' } })).toBe('applicant');
+    expect(firstUnanswered({ ...complete, housing: undefined })).toBe('housing');
+    expect(firstUnanswered(complete)).toBe('check');
+    expect(isComplete(complete)).toBe(true);
+  });
+
+  it('lets no step be opened before the ones before it are answered', () => {
+    expect(canOpen('form', {})).toBe(true);
+    expect(canOpen('address', { form: { form: 'adoption' } })).toBe(false);
+    expect(canOpen('check', { form: { form: 'adoption' } })).toBe(false);
+    expect(canOpen('check', complete)).toBe(true);
+    expect(canOpen('spouse', { ...complete, applicant: { ...applicant, maritalStatus: 'single' } })).toBe(false);
+  });
+
+  it('goes on to the next step that applies', () => {
+    expect(nextStep('applicant', complete)).toBe('spouse');
+    expect(nextStep('applicant', { ...complete, applicant: { ...applicant, maritalStatus: 'single' } })).toBe(
+      'address',
+    );
+    expect(nextStep('consent', complete)).toBe('check');
+  });
+});
+
+describe('validating a step', () => {
+  it('cleans what people type: spaces in the IIN and phone, case in the email', () => {
+    const result = validateStep('applicant', { ...applicant, iin: '9512 0140 1235' });
+    expect(result).toEqual({
+      ok: true,
+      data: { ...applicant, iin: '951201401235', phone: '+77012345678', email: 'aigerim@example.kz' },
+    });
+  });
+
+  it.each([
+    ['951201401236', 'apply.error.iin.checksum'],
+    ['95120140123', 'apply.error.iin.format'],
+    ['951301401235', 'apply.error.iin.date'],
+    ['880316300129', 'apply.error.iin.mismatch'],
+  ])('explains what is wrong with the IIN %s', (iin, message) => {
+    expect(validateStep('applicant', { ...applicant, iin })).toEqual({ ok: false, errors: { iin: message } });
+  });
+
+  it('refuses a phone number outside the +7 format', () => {
+    expect(validateStep('applicant', { ...applicant, phone: '8 701 234 56 78' })).toEqual({
+      ok: false,
+      errors: { phone: 'apply.error.phone' },
+    });
+  });
+
+  it('refuses hostile input with messages, never an exception', () => {
+    const hostile = [
+      null,
+      'text',
+      42,
+      [],
+      { ...applicant, fullName: 'A'.repeat(10_000) },
+      { ...applicant, fullName: 'Bad\u0000name' },
+      { ...applicant, fullName: { $ne: 1 } },
+      { ...applicant, role: 'admin' },
+      { ...applicant, email: "x'; drop table applicants; --" },
+    ];
+    for (const input of hostile) {
+      const result = validateStep('applicant', input);
+      expect(result.ok, JSON.stringify(input).slice(0, 40)).toBe(false);
+    }
+    expect(validateStep('applicant', { ...applicant, role: 'admin' })).toEqual({
+      ok: false,
+      errors: { _form: 'apply.error.unexpected' },
+    });
+  });
+
+  it('checks that the child age range makes sense', () => {
+    expect(validateStep('child', { ageFrom: 7, ageTo: 3, siblings: 'no', health: 'any' })).toEqual({
+      ok: false,
+      errors: { ageTo: 'apply.error.ageRange' },
+    });
+  });
+
+  it('needs the consent to be given, with the version of its text', () => {
+    expect(validateStep('consent', { version: '2026-11-21' })).toEqual({
+      ok: false,
+      errors: { consent: 'apply.error.consent' },
+    });
+  });
+});
