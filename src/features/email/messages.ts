@@ -9,6 +9,7 @@ export interface TemplateData {
   'sign-in-code': { code: string; link: string; minutes: number };
   /** No personal data: the reference, the new stage's name, whether the authority asks something. */
   'status-changed': { reference: string; statusLabel: string; link: string; hasRequest: boolean };
+  'application-submitted': { reference: string; link: string };
 }
 
 export type EmailTemplate = keyof TemplateData;
@@ -47,6 +48,14 @@ const templates: {
       t('email.signIn.link', { link: data.link }),
       t('email.signIn.expiry', { count: data.minutes }),
       t('email.signIn.ignore'),
+    ],
+  }),
+  'application-submitted': (t, data) => ({
+    subject: t('email.submitted.subject', { reference: data.reference }),
+    paragraphs: [
+      t('email.submitted.received', { reference: data.reference }),
+      t('email.submitted.next'),
+      t('email.status.link', { link: data.link }),
     ],
   }),
   'status-changed': (t, data) => ({

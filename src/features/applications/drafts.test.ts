@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../tests/support/databases.ts';
+import type { Database } from '../../server/db/database.ts';
+import { migrate } from '../../server/db/migrations.ts';
+import { parseReference } from '../applicant/reference.ts';
+import { openDraft, saveStep, submitApplication } from './drafts.ts';
+import { firstUnanswered, type StepId } from './journey.ts';
+
+const link = (locale: string, reference: string) => `https://alaqan.test/${locale}/account/?application=${reference}`;
+
+const steps: [StepId, unknown][] = [
+  ['form', { form: 'guardianship' }],
+  [
+    'applicant',
+    {
+      fullName: 'Айгерим Нұрланова',
+      iin: '951201401235',
+      birthDate: '1995-12-01',
+      sex: 'female',
+      citizenship: 'kz',
+      maritalStatus: 'single',
+      phone: '+77012345678',
+      email: 'aigerim@example.kz',
+    },
+  ],
+  ['address', { region: 'zhambyl', district: 'merke', settlement: 'Меркі', street: 'Сыпатай батыр көшесі, 5' }],
+  ['household', { members: [{ fullName: 'Гүлнар Нұрланова', relation: 'анасы', birthYear: 1968 }] }],
+  ['housing', { tenure: 'family', rooms: 4 }],
+  ['income', { employment: 'employed', monthlyIncome: 280000 }],
+  ['health', { listedDisease: 'no', dispensary: 'no' }],
+  ['criminalRecord', { record: 'none' }],
+  ['child', { ageFrom: 3, ageTo: 10, siblings: 'yes', health: 'any' }],
+  ['consent', { consent: 'yes', version: '2026-11-21' }],
+];
+
+describe.each(testDatabases)('applications being written, on $name', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let applicantId: string;
+  let otherApplicantId: string;
+
+  beforeEach(async () => {
+    ({ db, drop } = await backend.open());
+    await migrate(db);
+    const rows = await db.query<{ id: string }>(
+      "insert into applicants (email, locale) values ('aigerim@example.kz', 'kk'), ('other@example.kz', 'ru') returning id",
+    );
+    applicantId = rows[0]?.id ?? '';
+    otherApplicantId = rows[1]?.id ?? '';
+  });
+  afterEach(async () => {
+    await drop();
+  });
+
+  async function fillAll(applicationId: string) {
+    for (const [step, data] of steps) {
+      const result = await saveStep(db, { applicantId, applicationId, step, data });
+      expect(result.status, step).toBe('saved');
+    }
+  }
+
+  it('keeps one draft per applicant, even when two first requests come at once', async () => {
+    const [a, b] = await Promise.all([openDraft(db, applicantId, 'kk'), openDraft(db, applicantId, 'kk')]);
+    expect(a.id).toBe(b.id);
+    expect(await db.query('select id from applications')).toHaveLength(1);
+  });
+
+  it('saves each answer as it comes, so a returning applicant resumes where they were', async () => {
+    const draft = await openDraft(db, applicantId, 'kk');
+    await saveStep(db, { applicantId, applicationId: draft.id, step: 'form', data: { form: 'guardianship' } });
+    const [first, second] = steps;
+    if (!first || !second) throw new Error('no steps');
+    await saveStep(db, { applicantId, applicationId: draft.id, step: second[0], data: second[1] });
+    const again = await openDraft(db, applicantId, 'kk');
+    expect(again.id).toBe(draft.id);
+    expect(firstUnanswered(again.answers)).toBe('address');
+  });
+
+  it('writes nothing for a skipped step, an invalid answer, or someone else’s draft', async () => {
+    const draft = await openDraft(db, applicantId, 'kk');
+    expect(await saveStep(db, { applicantId, applicationId: draft.id, step: 'address', data: steps[2]?.[1] })).toEqual({
+      status: 'not-open',
+    });
+    expect(
+      await saveStep(db, {
+        applicantId,
+        applicationId: draft.id,
+        step: 'form',
+        data: { form: 'adoption', admin: true },
+      }),
+    ).toEqual({
+      status: 'invalid',
+      errors: { _form: 'apply.error.unexpected' },
+    });
+    expect(
+      await saveStep(db, {
+        applicantId: otherApplicantId,
+        applicationId: draft.id,
+        step: 'form',
+        data: { form: 'adoption' },
+      }),
+    ).toEqual({
+      status: 'not-found',
+    });
+    const [row] = await db.query<{ answers: unknown }>('select answers from applications where id = $1', [draft.id]);
+    expect(typeof row?.answers === 'string' ? JSON.parse(row.answers) : row?.answers).toEqual({});
+  });
+
+  it('refuses to submit an incomplete application', async () => {
+    const draft = await openDraft(db, applicantId, 'kk');
+    expect(await submitApplication(db, { applicantId, applicationId: draft.id, link })).toEqual({
+      status: 'incomplete',
+    });
+    expect(await db.query('select id from email_outbox')).toEqual([]);
+  });
+
+  it('submits once: a double click gives one reference and one email', async () => {
+    const draft = await openDraft(db, applicantId, 'kk');
+    await fillAll(draft.id);
+    const [a, b] = await Promise.all([
+      submitApplication(db, { applicantId, applicationId: draft.id, link }),
+      submitApplication(db, { applicantId, applicationId: draft.id, link }),
+    ]);
+    const again = await submitApplication(db, { applicantId, applicationId: draft.id, link });
+    if (a.status !== 'submitted' || b.status !== 'submitted' || again.status !== 'submitted')
+      throw new Error('not submitted');
+    expect(new Set([a.reference, b.reference, again.reference]).size).toBe(1);
+    expect([a.first, b.first].filter(Boolean)).toHaveLength(1);
+    expect(parseReference(a.reference)).toBe(a.reference);
+    const emails = await db.query<{ template: string; locale: string }>('select template, locale from email_outbox');
+    expect(emails).toEqual([{ template: 'application-submitted', locale: 'kk' }]);
+    expect(await db.query('select status from application_events')).toEqual([{ status: 'submitted' }]);
+    // A new visit starts a new draft; the submitted one is no longer editable.
+    expect(
+      await saveStep(db, { applicantId, applicationId: draft.id, step: 'form', data: { form: 'adoption' } }),
+    ).toEqual({ status: 'not-found' });
+    expect((await openDraft(db, applicantId, 'kk')).id).not.toBe(draft.id);
+  });
+
+  it('does not let another applicant submit or even see the application', async () => {
+    const draft = await openDraft(db, applicantId, 'kk');
+    await fillAll(draft.id);
+    expect(await submitApplication(db, { applicantId: otherApplicantId, applicationId: draft.id, link })).toEqual({
+      status: 'not-found',
+    });
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Applications while they are written and when they are submitted. Every answer is saved as the
+ * applicant goes, so closing the browser loses nothing; submitting is idempotent: a double click,
+ * a retry or a replayed request gives the same application and the same reference number.
+ */
+import type { Locale } from '../../i18n/locales.ts';
+import type { Database } from '../../server/db/database.ts';
+import { newReference } from '../applicant/reference.ts';
+import { enqueueEmail } from '../email/outbox.ts';
+import { canOpen, isComplete, validateStep, type Answers, type StepErrors, type StepId } from './journey.ts';
+import type { StatusLink } from './store.ts';
+
+interface DraftRow {
+  id: string;
+  answers: unknown;
+  reference: string | null;
+  locale: Locale;
+}
+
+function answersOf(row: { answers: unknown }): Answers {
+  return (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Answers;
+}
+
+/** The applicant's open draft, started if there is none: one draft at a time per applicant. */
+export async function openDraft(
+  db: Database,
+  applicantId: string,
+  locale: Locale,
+): Promise<{ id: string; answers: Answers }> {
+  return db.transaction(async (tx) => {
+    // Serialises two first requests of the same applicant, so they cannot start two drafts.
+    await tx.query('select id from applicants where id = $1 for update', [applicantId]);
+    const [existing] = await tx.query<DraftRow>(
+      'select id, answers, reference, locale from applications where applicant_id = $1 and reference is null order by created_at limit 1',
+      [applicantId],
+    );
+    if (existing) return { id: existing.id, answers: answersOf(existing) };
+    const [created] = await tx.query<{ id: string }>(
+      'insert into applications (applicant_id, form, locale) values ($1, $2, $3) returning id',
+      [applicantId, 'undecided', locale],
+    );
+    if (!created) throw new Error('the draft was not saved');
+    return { id: created.id, answers: {} };
+  });
+}
+
+export type SaveResult =
+  | { status: 'saved'; answers: Answers }
+  | { status: 'invalid'; errors: StepErrors }
+  | { status: 'not-open' }
+  | { status: 'not-found' };
+
+/** Saves one step's answers to the applicant's own draft, if the step may be opened and the answers pass. */
+export async function saveStep(
+  db: Database,
+  input: { applicantId: string; applicationId: string; step: StepId; data: unknown; now?: Date },
+): Promise<SaveResult> {
+  const checked = validateStep(input.step, input.data);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<DraftRow>(
+      'select id, answers, reference, locale from applications where id = $1 and applicant_id = $2 for update',
+      [input.applicationId, input.applicantId],
+    );
+    if (!row || row.reference) return { status: 'not-found' };
+    const answers = answersOf(row);
+    if (!canOpen(input.step, answers)) return { status: 'not-open' };
+    if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+    const updated: Answers = { ...answers, [input.step]: checked.data };
+    const form = input.step === 'form' ? (checked.data as { form: string }).form : undefined;
+    await tx.query('update applications set answers = $2, form = coalesce($3, form), updated_at = $4 where id = $1', [
+      row.id,
+      JSON.stringify(updated),
+      form ?? null,
+      (input.now ?? new Date()).toISOString(),
+    ]);
+    return { status: 'saved', answers: updated };
+  });
+}
+
+export type SubmitResult =
+  { status: 'submitted'; reference: string; first: boolean } | { status: 'incomplete' } | { status: 'not-found' };
+
+/**
+ * Submits the applicant's application: gives it a reference, the first stage, and a confirmation
+ * email (the reference and a link, no personal data). Submitting again returns the same reference.
+ */
+export async function submitApplication(
+  db: Database,
+  input: { applicantId: string; applicationId: string; link: StatusLink; now?: Date },
+): Promise<SubmitResult> {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<DraftRow & { email: string }>(
+      `select applications.id, applications.answers, applications.reference, applications.locale, applicants.email
+       from applications join applicants on applicants.id = applications.applicant_id
+       where applications.id = $1 and applications.applicant_id = $2 for update of applications`,
+      [input.applicationId, input.applicantId],
+    );
+    if (!row) return { status: 'not-found' };
+    if (row.reference) return { status: 'submitted', reference: row.reference, first: false };
+    if (!isComplete(answersOf(row))) return { status: 'incomplete' };
+    const reference = newReference();
+    await tx.query(
+      "update applications set reference = $2, status = 'submitted', submitted_at = $3, updated_at = $3 where id = $1",
+      [row.id, reference, now],
+    );
+    await tx.query("insert into application_events (application_id, status, created_at) values ($1, 'submitted', $2)", [
+      row.id,
+      now,
+    ]);
+    await enqueueEmail(tx, {
+      to: row.email,
+      locale: row.locale,
+      template: 'application-submitted',
+      data: { reference, link: input.link(row.locale, reference) },
+    });
+    return { status: 'submitted', reference, first: true };
+  });
+}
