@@ -4,6 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { addressOf, codeFor } from './helpers.ts';
 
 const texts = {
   kk: {
@@ -32,29 +33,9 @@ const texts = {
   },
 } as const;
 
-/** A network address of its own for each test, so the per-address limit counts each visitor apart. */
-function addressOf(testId: string): string {
-  let hash = 0;
-  for (const character of testId) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
-  return `10.${(hash >> 16) & 255}.${(hash >> 8) & 255}.${hash & 255}`;
-}
-
 test.beforeEach(async ({ page }, testInfo) => {
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': addressOf(testInfo.testId) });
 });
-
-/** The newest sign-in code sent to this address, from the development mailbox. */
-async function codeFor(page: Page, email: string): Promise<string> {
-  let code: string | undefined;
-  await expect(async () => {
-    const response = await page.request.get('/dev/mailbox/');
-    const html = await response.text();
-    const article = html.split('<article').find((part) => part.includes(`data-recipient="${email}"`));
-    code = /\b(\d{6})\b/.exec(article ?? '')?.[1];
-    expect(code).toBeDefined();
-  }).toPass({ timeout: 10_000 });
-  return code ?? '';
-}
 
 /** axe runs in the page, so only where JavaScript is on; the same pages are checked with it on. */
 async function axe(page: Page, javaScriptEnabled = true) {

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { placementForms } from '../../content/schema.ts';
-import { parseIin } from '../applicant/iin.ts';
+import { parseIin, type IinProblem } from '../applicant/iin.ts';
 
 /** Control and bidirectional-override characters: they have no place in a name or an address. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -39,12 +39,20 @@ const person = z.object({
   sex: z.enum(['female', 'male'], { message: 'apply.error.choose' }),
 });
 
+/** What to tell the applicant about each way an IIN can be wrong. */
+const iinMessages: Record<IinProblem, string> = {
+  format: 'apply.error.iin.format',
+  century: 'apply.error.iin.century',
+  date: 'apply.error.iin.date',
+  checksum: 'apply.error.iin.checksum',
+};
+
 /** The IIN must be valid and encode the date of birth and sex given beside it. */
 function withMatchingIin<T extends z.ZodType<{ iin: string; birthDate: string; sex: 'female' | 'male' }>>(schema: T) {
   return schema.superRefine((value, context) => {
     const parsed = parseIin(value.iin);
     if (!parsed.ok) {
-      context.addIssue({ code: 'custom', path: ['iin'], message: `apply.error.iin.${parsed.problem}` });
+      context.addIssue({ code: 'custom', path: ['iin'], message: iinMessages[parsed.problem] });
     } else if (parsed.birthDate !== value.birthDate || parsed.sex !== value.sex) {
       context.addIssue({ code: 'custom', path: ['iin'], message: 'apply.error.iin.mismatch' });
     }

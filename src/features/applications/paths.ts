@@ -1,0 +1,9 @@
+import type { Locale } from '../../i18n/locales.ts';
+import type { StepId } from './journey.ts';
+
+/** The addresses of the application journey. */
+export const applyPaths = {
+  start: (lang: Locale) => `/${lang}/apply/`,
+  step: (lang: Locale, step: StepId | 'check') => `/${lang}/apply/${step}/`,
+  done: (lang: Locale) => `/${lang}/apply/done/`,
+} as const;

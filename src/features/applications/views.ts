@@ -1,0 +1,288 @@
+/**
+ * How each step of the application journey is asked: its title and fields, in the page's
+ * language. The step page renders these, reads the posted form back through them, and the
+ * check-your-answers page shows the saved answers with them. Pure.
+ */
+import type { Translate } from '../../i18n/translator.ts';
+import type { StepId } from './journey.ts';
+
+export type FieldView =
+  | {
+      kind: 'text';
+      name: string;
+      label: string;
+      hint?: string;
+      type?: 'text' | 'email' | 'tel' | 'date';
+      inputmode?: 'numeric' | 'tel' | 'email' | 'text';
+      autocomplete?: string;
+      width?: 'short' | 'long';
+    }
+  | { kind: 'radio'; name: string; label: string; options: { value: string; label: string }[]; inline?: boolean }
+  | { kind: 'members'; rows: number }
+  | { kind: 'consent'; text: string; label: string };
+
+export interface StepView {
+  title: string;
+  hint?: string;
+  fields: FieldView[];
+}
+
+export interface ViewContext {
+  t: Translate;
+  /** The districts of the deployment's region, in order. */
+  districts: { key: string; name: string }[];
+  /** The forms of placement with their guide titles, in order. */
+  forms: { key: string; title: string }[];
+}
+
+/** How many rows the household step offers (enough for most homes; the schema allows 15). */
+export const householdRows = 6;
+
+/** The version of the consent text: stored with each consent, changed whenever the text changes. */
+export const consentVersion = '2026-11-21';
+
+export function stepView(step: StepId, { t, districts, forms }: ViewContext): StepView {
+  const yesNo = [
+    { value: 'no', label: t('form.no') },
+    { value: 'yes', label: t('form.yes') },
+  ];
+  const person: FieldView[] = [
+    { kind: 'text', name: 'fullName', label: t('apply.field.fullName'), autocomplete: 'name' },
+    {
+      kind: 'text',
+      name: 'iin',
+      label: t('apply.field.iin'),
+      hint: t('apply.field.iinHint'),
+      inputmode: 'numeric',
+      width: 'short',
+    },
+    { kind: 'text', name: 'birthDate', label: t('apply.field.birthDate'), type: 'date', width: 'short' },
+    {
+      kind: 'radio',
+      name: 'sex',
+      label: t('apply.field.sex'),
+      inline: true,
+      options: [
+        { value: 'female', label: t('apply.field.sex.female') },
+        { value: 'male', label: t('apply.field.sex.male') },
+      ],
+    },
+  ];
+  switch (step) {
+    case 'form':
+      return {
+        title: t('apply.step.form'),
+        fields: [
+          {
+            kind: 'radio',
+            name: 'form',
+            label: t('apply.step.form'),
+            options: forms.map((form) => ({ value: form.key, label: form.title })),
+          },
+        ],
+      };
+    case 'applicant':
+      return {
+        title: t('apply.step.applicant'),
+        fields: [
+          ...person,
+          {
+            kind: 'radio',
+            name: 'citizenship',
+            label: t('apply.field.citizenship'),
+            options: [
+              { value: 'kz', label: t('apply.field.citizenship.kz') },
+              { value: 'foreign', label: t('apply.field.citizenship.foreign') },
+              { value: 'stateless', label: t('apply.field.citizenship.stateless') },
+            ],
+          },
+          {
+            kind: 'radio',
+            name: 'maritalStatus',
+            label: t('apply.field.maritalStatus'),
+            inline: true,
+            options: [
+              { value: 'married', label: t('apply.field.maritalStatus.married') },
+              { value: 'single', label: t('apply.field.maritalStatus.single') },
+            ],
+          },
+          {
+            kind: 'text',
+            name: 'phone',
+            label: t('apply.field.phone'),
+            hint: t('apply.field.phoneHint'),
+            type: 'tel',
+            inputmode: 'tel',
+            autocomplete: 'tel',
+          },
+          {
+            kind: 'text',
+            name: 'email',
+            label: t('apply.field.email'),
+            type: 'email',
+            inputmode: 'email',
+            autocomplete: 'email',
+          },
+        ],
+      };
+    case 'spouse':
+      return {
+        title: t('apply.step.spouse'),
+        fields: person.map((field) =>
+          field.kind === 'text' && field.name === 'fullName' ? { ...field, autocomplete: 'off' } : field,
+        ),
+      };
+    case 'address':
+      return {
+        title: t('apply.step.address'),
+        fields: [
+          {
+            kind: 'radio',
+            name: 'district',
+            label: t('apply.field.district'),
+            options: districts.map((district) => ({ value: district.key, label: district.name })),
+          },
+          { kind: 'text', name: 'settlement', label: t('apply.field.settlement'), autocomplete: 'address-level2' },
+          { kind: 'text', name: 'street', label: t('apply.field.street'), autocomplete: 'street-address' },
+        ],
+      };
+    case 'household':
+      return {
+        title: t('apply.step.household'),
+        hint: t('apply.step.householdHint'),
+        fields: [{ kind: 'members', rows: householdRows }],
+      };
+    case 'housing':
+      return {
+        title: t('apply.step.housing'),
+        fields: [
+          {
+            kind: 'radio',
+            name: 'tenure',
+            label: t('apply.field.tenure'),
+            options: [
+              { value: 'own', label: t('apply.field.tenure.own') },
+              { value: 'rent', label: t('apply.field.tenure.rent') },
+              { value: 'family', label: t('apply.field.tenure.family') },
+              { value: 'other', label: t('apply.field.tenure.other') },
+            ],
+          },
+          { kind: 'text', name: 'rooms', label: t('apply.field.rooms'), inputmode: 'numeric', width: 'short' },
+        ],
+      };
+    case 'income':
+      return {
+        title: t('apply.step.income'),
+        fields: [
+          {
+            kind: 'radio',
+            name: 'employment',
+            label: t('apply.field.employment'),
+            options: [
+              { value: 'employed', label: t('apply.field.employment.employed') },
+              { value: 'self-employed', label: t('apply.field.employment.self-employed') },
+              { value: 'pensioner', label: t('apply.field.employment.pensioner') },
+              { value: 'not-working', label: t('apply.field.employment.not-working') },
+            ],
+          },
+          {
+            kind: 'text',
+            name: 'monthlyIncome',
+            label: t('apply.field.monthlyIncome'),
+            inputmode: 'numeric',
+            width: 'short',
+          },
+        ],
+      };
+    case 'health':
+      return {
+        title: t('apply.step.health'),
+        fields: [
+          { kind: 'radio', name: 'listedDisease', label: t('apply.field.listedDisease'), options: yesNo, inline: true },
+          { kind: 'radio', name: 'dispensary', label: t('apply.field.dispensary'), options: yesNo, inline: true },
+        ],
+      };
+    case 'criminalRecord':
+      return {
+        title: t('apply.step.criminalRecord'),
+        fields: [
+          {
+            kind: 'radio',
+            name: 'record',
+            label: t('apply.field.record'),
+            inline: true,
+            options: [
+              { value: 'none', label: t('apply.field.record.none') },
+              { value: 'has', label: t('apply.field.record.has') },
+            ],
+          },
+        ],
+      };
+    case 'child':
+      return {
+        title: t('apply.step.child'),
+        fields: [
+          { kind: 'text', name: 'ageFrom', label: t('apply.field.ageFrom'), inputmode: 'numeric', width: 'short' },
+          { kind: 'text', name: 'ageTo', label: t('apply.field.ageTo'), inputmode: 'numeric', width: 'short' },
+          {
+            kind: 'radio',
+            name: 'siblings',
+            label: t('apply.field.siblings'),
+            options: [
+              { value: 'yes', label: t('form.yes') },
+              { value: 'no', label: t('form.no') },
+              { value: 'either', label: t('apply.field.siblings.either') },
+            ],
+          },
+          {
+            kind: 'radio',
+            name: 'health',
+            label: t('apply.field.childHealth'),
+            options: [
+              { value: 'healthy', label: t('apply.field.childHealth.healthy') },
+              { value: 'any', label: t('apply.field.childHealth.any') },
+            ],
+          },
+        ],
+      };
+    case 'consent':
+      return {
+        title: t('apply.step.consent'),
+        fields: [{ kind: 'consent', text: t('apply.consent.text'), label: t('apply.consent.label') }],
+      };
+  }
+}
+
+/** Reads a posted form into the shape the step's schema expects. Unknown fields are passed on, so the schema refuses them. */
+export function readStepForm(step: StepId, form: FormData, fixed: { region: string }): Record<string, unknown> {
+  const value = (name: string) => {
+    const raw = form.get(name);
+    return typeof raw === 'string' ? raw.trim() : raw === null ? undefined : '';
+  };
+  if (step === 'household') {
+    const members = Array.from({ length: householdRows }, (_, index) => ({
+      fullName: value(`memberName-${index + 1}`) ?? '',
+      relation: value(`memberRelation-${index + 1}`) ?? '',
+      birthYear: value(`memberBirthYear-${index + 1}`) ?? '',
+    })).filter((member) => member.fullName !== '' || member.relation !== '' || member.birthYear !== '');
+    return { members };
+  }
+  if (step === 'consent') return { consent: value('consent'), version: consentVersion };
+  const input: Record<string, unknown> = {};
+  for (const [name] of form) {
+    if (name === 'return') continue;
+    input[name] = value(name);
+  }
+  if (step === 'address') input['region'] = fixed.region;
+  return input;
+}
+
+/** The field id an error belongs to, as rendered (household rows are numbered from 1). */
+export function fieldIdOf(path: string): string {
+  const member = /^members\.(\d+)\.(fullName|relation|birthYear)$/.exec(path);
+  if (member) {
+    const names = { fullName: 'memberName', relation: 'memberRelation', birthYear: 'memberBirthYear' } as const;
+    return `${names[member[2] as keyof typeof names]}-${Number(member[1]) + 1}`;
+  }
+  return path;
+}

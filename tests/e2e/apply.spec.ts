@@ -1,0 +1,150 @@
+/**
+ * The application journey as an applicant lives it: from the self-check, through sign-in and
+ * every step, to check your answers, sending, the confirmation email and the account page. In
+ * each language, with and without JavaScript.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { addressOf, codeFor, lastEmailTo } from './helpers.ts';
+
+const texts = {
+  kk: { email: 'Электрондық пошта мекенжайы', send: 'Код алу', code: 'Хаттағы код', signIn: 'Кіру' },
+  ru: { email: 'Адрес электронной почты', send: 'Получить код', code: 'Код из письма', signIn: 'Войти' },
+  en: { email: 'Email address', send: 'Send me a code', code: 'Code from the email', signIn: 'Sign in' },
+} as const;
+
+test.beforeEach(async ({ page }, testInfo) => {
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': addressOf(testInfo.testId) });
+});
+
+async function signIn(page: Page, lang: keyof typeof texts, email: string) {
+  const t = texts[lang];
+  await page.goto(`/${lang}/sign-in/`);
+  await page.getByLabel(t.email).fill(email);
+  await page.getByRole('button', { name: t.send }).click();
+  await page.getByLabel(t.code).fill(await codeFor(page, email));
+  await page.getByRole('button', { name: t.signIn }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/account/$`));
+}
+
+/** Submits the current step's form with the page's only submit button. */
+async function next(page: Page) {
+  await page.locator('form[method="post"] button[type="submit"]').click();
+}
+
+async function checkAxe(page: Page, javaScriptEnabled: boolean) {
+  if (!javaScriptEnabled) return;
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      test(`an applicant applies, in ${lang}`, async ({ page }) => {
+        test.setTimeout(90_000);
+        const email = `apply-${lang}-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}@example.kz`;
+        await signIn(page, lang, email);
+        await page.goto(`/${lang}/apply/`);
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/form/$`));
+        await checkAxe(page, javaScriptEnabled);
+        await page.locator('input[name="form"][value="adoption"]').check();
+        await next(page);
+
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/applicant/$`));
+        await page.locator('#fullName').fill('Айгерим Нұрланова');
+        await page.locator('#iin').fill('951201401236');
+        await page.locator('#birthDate').fill('1995-12-01');
+        await page.locator('input[name="sex"][value="female"]').check();
+        await page.locator('input[name="citizenship"][value="kz"]').check();
+        await page.locator('input[name="maritalStatus"][value="single"]').check();
+        await page.locator('#phone').fill('+7 701 234 56 78');
+        await expect(page.locator('#email')).toHaveValue(email);
+        await next(page);
+        // A mistyped IIN is caught by its check digit, and nothing else typed is lost.
+        await expect(page.getByRole('alert')).toBeVisible();
+        await expect(page.locator('#fullName')).toHaveValue('Айгерим Нұрланова');
+        await checkAxe(page, javaScriptEnabled);
+        await page.locator('#iin').fill('951201401235');
+        await next(page);
+
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/address/$`));
+        await page.locator('input[name="district"][value="merke"]').check();
+        await page.locator('#settlement').fill('Меркі');
+        await page.locator('#street').fill('Сыпатай батыр көшесі, 5');
+        await next(page);
+
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/household/$`));
+        await page.locator('#memberName-1').fill('Гүлнар Нұрланова');
+        await page.locator('#memberRelation-1').fill('mother');
+        await page.locator('#memberBirthYear-1').fill('1968');
+        await next(page);
+
+        await page.locator('input[name="tenure"][value="family"]').check();
+        await page.locator('#rooms').fill('4');
+        await next(page);
+        await page.locator('input[name="employment"][value="employed"]').check();
+        await page.locator('#monthlyIncome').fill('280000');
+        await next(page);
+        await page.locator('input[name="listedDisease"][value="no"]').check();
+        await page.locator('input[name="dispensary"][value="no"]').check();
+        await next(page);
+        await page.locator('input[name="record"][value="none"]').check();
+        await next(page);
+        await page.locator('#ageFrom').fill('3');
+        await page.locator('#ageTo').fill('10');
+        await page.locator('input[name="siblings"][value="either"]').check();
+        await page.locator('input[name="health"][value="any"]').check();
+        await next(page);
+
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/consent/$`));
+        await next(page);
+        await expect(page.getByRole('alert')).toBeVisible();
+        await page.locator('#consent').check();
+        await next(page);
+
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/check/$`));
+        await expect(page.getByText('Сыпатай батыр көшесі, 5')).toBeVisible();
+        await checkAxe(page, javaScriptEnabled);
+        // Change one answer from the check page and come back to it.
+        await page.locator(`a[href="/${lang}/apply/housing/?return=check"]`).first().click();
+        await page.locator('#rooms').fill('5');
+        await next(page);
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/check/$`));
+        await expect(page.locator('dd', { hasText: /^5$/ })).toBeVisible();
+
+        await next(page);
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/done/\\?reference=AQ-`));
+        const reference = (await page.locator('.reference').textContent())?.trim() ?? '';
+        expect(reference).toMatch(/^AQ-[0-9A-Z]{4}-[0-9A-Z]{4}-.$/);
+        await checkAxe(page, javaScriptEnabled);
+        const confirmation = await lastEmailTo(page, email, new RegExp(reference.replace(/[$*~=]/g, '\\$&')));
+        expect(confirmation).not.toContain('Нұрланова');
+
+        await page.goto(`/${lang}/account/`);
+        await expect(page.getByText(reference)).toBeVisible();
+      });
+    }
+  });
+}
+
+test('a step cannot be opened before the ones before it', async ({ page }) => {
+  const email = `apply-order-${Date.now()}@example.kz`;
+  await signIn(page, 'en', email);
+  await page.goto('/en/apply/health/');
+  await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
+  await page.goto('/en/apply/check/');
+  await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
+});
+
+test('the journey needs a signed-in applicant', async ({ page }) => {
+  await page.goto('/en/apply/applicant/');
+  await expect(page).toHaveURL(/\/en\/sign-in\/$/);
+});
