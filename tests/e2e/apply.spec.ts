@@ -148,3 +148,62 @@ test('the journey needs a signed-in applicant', async ({ page }) => {
   await page.goto('/en/apply/applicant/');
   await expect(page).toHaveURL(/\/en\/sign-in\/$/);
 });
+
+/** Answers every step with valid answers and sends the application; returns its reference. */
+async function completeApplication(page: Page, lang: keyof typeof texts): Promise<string> {
+  const steps: [string, Record<string, string>, Record<string, string>][] = [
+    ['form', { form: 'guardianship' }, {}],
+    [
+      'applicant',
+      { sex: 'male', citizenship: 'kz', maritalStatus: 'single' },
+      { fullName: 'Нұрлан Серікұлы', iin: '880316300129', birthDate: '1988-03-16', phone: '+77011112233' },
+    ],
+    ['address', { district: 'taraz' }, { settlement: 'Тараз', street: 'Төле би көшесі, 10' }],
+    ['household', {}, {}],
+    ['housing', { tenure: 'own' }, { rooms: '3' }],
+    ['income', { employment: 'self-employed' }, { monthlyIncome: '400000' }],
+    ['health', { listedDisease: 'no', dispensary: 'no' }, {}],
+    ['criminalRecord', { record: 'none' }, {}],
+    ['child', { siblings: 'no', health: 'healthy' }, { ageFrom: '0', ageTo: '5' }],
+  ];
+  await page.goto(`/${lang}/apply/`);
+  for (const [step, radios, fields] of steps) {
+    await expect(page).toHaveURL(new RegExp(`/apply/${step}/$`));
+    for (const [name, value] of Object.entries(radios))
+      await page.locator(`input[name="${name}"][value="${value}"]`).check();
+    for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
+    await next(page);
+  }
+  await page.locator('#consent').check();
+  await next(page);
+  await next(page);
+  return (await page.locator('.reference').textContent())?.trim() ?? '';
+}
+
+test('the applicant follows the application, prints what was sent, and withdraws it; nobody else sees it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const email = `status-${Date.now()}@example.kz`;
+  await signIn(page, 'ru', email);
+  const reference = await completeApplication(page, 'ru');
+  await page.goto('/ru/account/');
+  await page.getByRole('link', { name: new RegExp(reference.replace(/[$*~=]/g, '\\$&')) }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
+  await expect(page.getByText('Текущий этап: Заявление подано')).toBeVisible();
+  await expect(page.getByText('Төле би көшесі, 10')).toBeVisible();
+  await checkAxe(page, true);
+  const statusPage = page.url();
+
+  const stranger = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '10.250.250.250' } });
+  const strangerPage = await stranger.newPage();
+  await signIn(strangerPage, 'ru', `stranger-${Date.now()}@example.kz`);
+  const response = await strangerPage.goto(statusPage);
+  expect(response?.status()).toBe(404);
+  await stranger.close();
+
+  await page.getByRole('button', { name: 'Отозвать заявление' }).click();
+  await expect(page.getByText('Текущий этап: Отозвано заявителем')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Отозвать заявление' })).toHaveCount(0);
+});

@@ -1,0 +1,42 @@
+/** The saved answers of an application as label–value rows per step, for check-your-answers and the printable copy. */
+import type { Answers, StepId } from '../features/applications/journey.ts';
+import { applicableSteps } from '../features/applications/journey.ts';
+import { stepView, type ViewContext } from '../features/applications/views.ts';
+
+export interface AnswerSection {
+  step: StepId;
+  title: string;
+  rows: { label: string; value: string }[];
+}
+
+export function answerSummary(answers: Answers, context: ViewContext): AnswerSection[] {
+  const { t } = context;
+  return applicableSteps(answers).map((step) => {
+    const view = stepView(step, context);
+    const saved = (answers[step] ?? {}) as Record<string, unknown>;
+    const rows = view.fields.flatMap((field) => {
+      if (field.kind === 'members') {
+        const members =
+          (saved['members'] as { fullName: string; relation: string; birthYear: number }[] | undefined) ?? [];
+        return [
+          {
+            label: view.title,
+            value: members.length
+              ? members
+                  .map((member) => `${member.fullName}, ${member.relation}, ${String(member.birthYear)}`)
+                  .join('; ')
+              : t('apply.check.none'),
+          },
+        ];
+      }
+      if (field.kind === 'consent') return [{ label: field.label, value: t('form.yes') }];
+      // Saved answers passed their schema: text and numbers only.
+      const raw = saved[field.name];
+      const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
+      const value =
+        field.kind === 'radio' ? (field.options.find((option) => option.value === raw)?.label ?? text) : text;
+      return [{ label: field.label, value }];
+    });
+    return { step, title: view.title, rows };
+  });
+}
