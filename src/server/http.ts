@@ -12,6 +12,9 @@ import { languageCookie, negotiateLocale } from '../i18n/negotiate.ts';
 import { encodingSuffix, pickEncoding } from './compression.ts';
 import { securityHeaders } from './security-headers.ts';
 
+/** A document of 10 MB with its form around it; nothing the portal accepts is larger. */
+export const maxBodyBytes = 11 * 1024 * 1024;
+
 export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => unknown;
 
 export interface PortalServerOptions {
@@ -184,6 +187,14 @@ export function createPortalServer(options: PortalServerOptions): Server {
         return;
       }
       if (await serveStatic(req, res, urlPath)) return;
+      if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
+        // Larger than any form or document the portal accepts: refused before it is read.
+        res
+          .writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
+          .end('The request is too large.');
+        req.resume();
+        return;
+      }
       // Pages rendered on request may carry personal data: no cache keeps them unless they say so.
       res.setHeader('Cache-Control', 'no-store');
       await options.astroHandler(req, res, () => {

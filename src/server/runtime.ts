@@ -4,6 +4,7 @@
  * through `portalRuntime()`. Astro's server bundle has its own copy of this module, so the
  * runtime is handed over on `globalThis` under a registered symbol.
  */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { startOutboxWorker, type EmailSender } from '../features/email/outbox.ts';
@@ -16,6 +17,8 @@ export interface PortalRuntime {
   sendEmail: EmailSender;
   /** True when emails go to the development mailbox (never in production). */
   devMailbox: boolean;
+  /** Where uploaded documents are kept: outside the served files. */
+  uploadsDir: string;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,14 @@ export function databaseLocation(env: NodeJS.ProcessEnv = process.env): Database
   // ":memory:" keeps nothing on disk: for test runs that must start empty.
   if (parsed.data.DATA_DIR === ':memory:') return { kind: 'pglite', dataDir: undefined };
   return { kind: 'pglite', dataDir: path.resolve(parsed.data.DATA_DIR, 'pglite') };
+}
+
+/** Uploaded documents live in DATA_DIR/uploads; a run with DATA_DIR=:memory: keeps them in a temporary folder. */
+export function uploadsLocation(env: NodeJS.ProcessEnv = process.env): string {
+  const dataDir = env['DATA_DIR'] || '.data';
+  return dataDir === ':memory:'
+    ? path.join(tmpdir(), `alaqan-uploads-${String(process.pid)}`)
+    : path.resolve(dataDir, 'uploads');
 }
 
 /** Opens and migrates the database, chooses the email sender and starts the outbox worker. */
@@ -75,6 +86,7 @@ export async function startRuntime(
     db,
     sendEmail: email.send,
     devMailbox: email.devMailbox,
+    uploadsDir: uploadsLocation(env),
     async stop() {
       stopWorker();
       await db.close();

@@ -3,6 +3,7 @@
  * every step, to check your answers, sending, the confirmation email and the account page. In
  * each language, with and without JavaScript.
  */
+import { request as httpRequest } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addressOf, codeFor, lastEmailTo } from './helpers.ts';
@@ -206,4 +207,69 @@ test('the applicant follows the application, prints what was sent, and withdraws
   await page.getByRole('button', { name: 'Отозвать заявление' }).click();
   await expect(page.getByText('Текущий этап: Отозвано заявителем')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Отозвать заявление' })).toHaveCount(0);
+});
+
+test('documents: a real PDF is added and downloaded by its owner only; a disguised one is refused', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const email = `documents-${Date.now()}@example.kz`;
+  await signIn(page, 'en', email);
+  const reference = await completeApplication(page, 'en');
+  await page.goto(`/en/account/${reference}/`);
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+
+  await page.locator('input[name="kind"][value="income"]').check();
+  await page.locator('#file').setInputFiles({
+    name: 'income.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+  });
+  await page.getByRole('button', { name: 'Upload the document' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose a PDF, JPEG or PNG file');
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+
+  const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+  await page.locator('input[name="kind"][value="identity"]').check();
+  await page.locator('#file').setInputFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: 'Upload the document' }).click();
+  await expect(page.getByText('The document has been added.')).toBeVisible();
+  await checkAxe(page, true);
+  const href = (await page.getByRole('link', { name: 'passport.pdf' }).getAttribute('href')) ?? '';
+  const download = await page.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toBe('application/pdf');
+  expect(Buffer.from(await download.body())).toEqual(pdf);
+
+  const stranger = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '10.251.251.251' } });
+  const strangerPage = await stranger.newPage();
+  await signIn(strangerPage, 'en', `documents-stranger-${Date.now()}@example.kz`);
+  expect((await strangerPage.request.get(href)).status()).toBe(404);
+  await stranger.close();
+});
+
+test('a request body larger than any document is refused with 413, before it is read', async ({ baseURL }) => {
+  // Only the headers are sent: the server must answer from the declared length alone.
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = httpRequest(
+      `${baseURL ?? ''}/en/sign-in/`,
+      {
+        method: 'POST',
+        headers: {
+          Origin: baseURL ?? '',
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': String(12 * 1024 * 1024),
+        },
+      },
+      (response) => {
+        resolve(response.statusCode ?? 0);
+        response.resume();
+        request.destroy();
+      },
+    );
+    request.on('error', reject);
+    request.flushHeaders();
+  });
+  expect(status).toBe(413);
 });

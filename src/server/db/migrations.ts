@@ -125,6 +125,24 @@ export const migrations: readonly Migration[] = [
       create index application_events_by_application on application_events (application_id, created_at);
     `,
   },
+  {
+    id: '0004_documents',
+    sql: `
+      -- Documents an applicant uploads: the file is kept under a random name outside the served
+      -- files; this row says whose it is and what it is.
+      create table documents (
+        id uuid primary key default gen_random_uuid(),
+        application_id uuid not null references applications (id) on delete cascade,
+        kind text not null,
+        original_name text not null,
+        stored_name text not null unique,
+        media_type text not null check (media_type in ('application/pdf', 'image/jpeg', 'image/png')),
+        size_bytes integer not null check (size_bytes > 0),
+        created_at timestamptz not null default now()
+      );
+      create index documents_by_application on documents (application_id);
+    `,
+  },
 ];
 
 /** A number both PostgreSQL and PGlite lock on, so two servers starting at once migrate in turn. */

@@ -1,0 +1,34 @@
+/** POST: the applicant adds a document to their submitted application (multipart form, works without JavaScript). */
+import type { APIRoute } from 'astro';
+import { parseReference } from '../../../../features/applicant/reference.ts';
+import { isDocumentKind } from '../../../../features/documents/file-type.ts';
+import { addDocument } from '../../../../features/documents/store.ts';
+import { sessionOf } from '../../../../features/auth/web.ts';
+import { isLocale } from '../../../../i18n/locales.ts';
+import { portalRuntime } from '../../../../server/runtime.ts';
+
+export const prerender = false;
+
+export const POST: APIRoute = async ({ params, request, cookies, redirect }) => {
+  const reference = parseReference(params.reference ?? '');
+  if (!isLocale(params.lang) || !reference) return new Response(null, { status: 404 });
+  const session = await sessionOf(cookies);
+  if (!session) return redirect(`/${params.lang}/sign-in/`, 303);
+  const page = `/${params.lang}/account/${reference}/`;
+  const form = await request.formData().catch(() => undefined);
+  const kind = form?.get('kind');
+  const file = form?.get('file');
+  if (!isDocumentKind(kind)) return redirect(`${page}?upload=kind#documents`, 303);
+  if (!(file instanceof File) || file.size === 0) return redirect(`${page}?upload=missing#documents`, 303);
+  const runtime = portalRuntime();
+  const result = await addDocument(runtime.db, {
+    applicantId: session.applicantId,
+    reference,
+    kind,
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    uploadsDir: runtime.uploadsDir,
+  });
+  if (result.status === 'not-found') return new Response(null, { status: 404 });
+  return redirect(`${page}?upload=${result.status}#documents`, 303);
+};
