@@ -23,7 +23,7 @@ interface ApplicationRow {
 }
 
 /** The column with a stage's name in each language (a closed list: never built from input). */
-const labelColumn: Record<Locale, string> = { kk: 'label_kk', ru: 'label_ru', en: 'label_en' };
+export const labelColumn: Record<Locale, string> = { kk: 'label_kk', ru: 'label_ru', en: 'label_en' };
 
 /** The address where the applicant follows their application, in their language. */
 export type StatusLink = (locale: Locale, reference: string) => string;
