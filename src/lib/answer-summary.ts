@@ -2,6 +2,8 @@
 import type { Answers, StepId } from '../features/applications/journey.ts';
 import { applicableSteps } from '../features/applications/journey.ts';
 import { stepView, type ViewContext } from '../features/applications/views.ts';
+import type { DocumentEntry } from '../features/documents/store.ts';
+import { documentKindLabels } from './document-labels.ts';
 
 export interface AnswerSection {
   step: StepId;
@@ -9,10 +11,24 @@ export interface AnswerSection {
   rows: { label: string; value: string }[];
 }
 
-export function answerSummary(answers: Answers, context: ViewContext): AnswerSection[] {
+/** `documents` are the application's uploaded files, shown as the answer to the documents step. */
+export function answerSummary(
+  answers: Answers,
+  context: ViewContext,
+  documents: readonly DocumentEntry[],
+): AnswerSection[] {
   const { t } = context;
+  const kindLabels = documentKindLabels(t);
   return applicableSteps(answers).map((step) => {
     const view = stepView(step, context);
+    if (step === 'documents') {
+      const rows = documents.map((document) => ({ label: kindLabels[document.kind], value: document.originalName }));
+      return {
+        step,
+        title: view.title,
+        rows: rows.length ? rows : [{ label: view.title, value: t('documents.none') }],
+      };
+    }
     const saved = (answers[step] ?? {}) as Record<string, unknown>;
     const rows = view.fields.flatMap((field) => {
       if (field.kind === 'members') {

@@ -7,6 +7,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { sweepOrphanFiles } from '../features/documents/store.ts';
 import { startOutboxWorker, type EmailSender } from '../features/email/outbox.ts';
 import { senderFromSettings } from '../features/email/senders.ts';
 import { openDatabase, type Database, type DatabaseLocation } from './db/database.ts';
@@ -75,6 +76,9 @@ export async function startRuntime(
     throw error;
   }
   log(`email: ${email.description}`);
+  const uploadsDir = uploadsLocation(env);
+  const swept = await sweepOrphanFiles(db, uploadsDir);
+  if (swept.length > 0) log(`uploads: removed ${String(swept.length)} file(s) no document points to`);
   const interval = Number(env['OUTBOX_INTERVAL_MS'] ?? 5000);
   const stopWorker = startOutboxWorker(
     db,
@@ -86,7 +90,7 @@ export async function startRuntime(
     db,
     sendEmail: email.send,
     devMailbox: email.devMailbox,
-    uploadsDir: uploadsLocation(env),
+    uploadsDir,
     async stop() {
       stopWorker();
       await db.close();

@@ -9,10 +9,39 @@ import { expect, test, type Page } from '@playwright/test';
 import { addressOf, codeFor, lastEmailTo } from './helpers.ts';
 
 const texts = {
-  kk: { email: 'Электрондық пошта мекенжайы', send: 'Код алу', code: 'Хаттағы код', signIn: 'Кіру' },
-  ru: { email: 'Адрес электронной почты', send: 'Получить код', code: 'Код из письма', signIn: 'Войти' },
-  en: { email: 'Email address', send: 'Send me a code', code: 'Code from the email', signIn: 'Sign in' },
+  kk: {
+    email: 'Электрондық пошта мекенжайы',
+    send: 'Код алу',
+    code: 'Хаттағы код',
+    signIn: 'Кіру',
+    upload: 'Құжатты жүктеу',
+    wrongType: 'PDF, JPEG немесе PNG',
+    added: 'Құжат қосылды.',
+  },
+  ru: {
+    email: 'Адрес электронной почты',
+    send: 'Получить код',
+    code: 'Код из письма',
+    signIn: 'Войти',
+    upload: 'Загрузить документ',
+    wrongType: 'PDF, JPEG или PNG',
+    added: 'Документ добавлен.',
+  },
+  en: {
+    email: 'Email address',
+    send: 'Send me a code',
+    code: 'Code from the email',
+    signIn: 'Sign in',
+    upload: 'Upload the document',
+    wrongType: 'Choose a PDF, JPEG or PNG file',
+    added: 'The document has been added.',
+  },
 } as const;
+
+/** The smallest file that is a PDF by its bytes. */
+const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+/** A web page named and labelled as a PDF. */
+const disguised = Buffer.from('<html><script>alert(1)</script></html>');
 
 /** Answers of the self-check for someone who may apply for every form. */
 const eligibleAnswers = {
@@ -43,9 +72,9 @@ async function signIn(page: Page, lang: keyof typeof texts, email: string) {
   await expect(page).toHaveURL(new RegExp(`/${lang}/account/$`));
 }
 
-/** Submits the current step's form with the page's only submit button. */
+/** Submits the current step: the last submit button on the page is always "Save and continue". */
 async function next(page: Page) {
-  await page.locator('form[method="post"] button[type="submit"]').click();
+  await page.locator('form[method="post"] button[type="submit"]').last().click();
 }
 
 async function checkAxe(page: Page, javaScriptEnabled: boolean) {
@@ -133,6 +162,29 @@ for (const javaScriptEnabled of [true, false]) {
         await page.locator('input[name="health"][value="any"]').check();
         await next(page);
 
+        // Documents: the list fits this applicant (she lives with her mother), a disguised file is
+        // refused with a message beside the field, a real PDF is added.
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/documents/$`));
+        await expect(page.locator('.document-list li')).toHaveCount(7);
+        await checkAxe(page, javaScriptEnabled);
+        await page.locator('input[name="kind"][value="income"]').check();
+        await page
+          .locator('#file')
+          .setInputFiles({ name: 'income.pdf', mimeType: 'application/pdf', buffer: disguised });
+        await page.getByRole('button', { name: t.upload }).click();
+        await expect(page.getByRole('alert')).toContainText(t.wrongType);
+        await expect(page.locator('#file-error')).toContainText(t.wrongType);
+        await checkAxe(page, javaScriptEnabled);
+        // What was chosen is kept after the refusal.
+        await expect(page.locator('input[name="kind"][value="income"]')).toBeChecked();
+        await page.locator('input[name="kind"][value="identity"]').check();
+        await page.locator('#file').setInputFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: pdf });
+        await page.getByRole('button', { name: t.upload }).click();
+        await expect(page.getByText(t.added)).toBeVisible();
+        await expect(page.locator('.document-list')).toContainText('passport.pdf');
+        await expect(page.locator('.document-list')).not.toContainText('income.pdf');
+        await next(page);
+
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/consent/$`));
         await next(page);
         await expect(page.getByRole('alert')).toBeVisible();
@@ -141,6 +193,7 @@ for (const javaScriptEnabled of [true, false]) {
 
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/check/$`));
         await expect(page.getByText('Сыпатай батыр көшесі, 5')).toBeVisible();
+        await expect(page.locator('#check-documents + dl')).toContainText('passport.pdf');
         await checkAxe(page, javaScriptEnabled);
         // Change one answer from the check page and come back to it.
         await page.locator(`a[href="/${lang}/apply/housing/?return=check"]`).first().click();
@@ -159,6 +212,11 @@ for (const javaScriptEnabled of [true, false]) {
 
         await page.goto(`/${lang}/account/`);
         await expect(page.getByText(reference)).toBeVisible();
+        // The document uploaded before sending is part of the application.
+        await page.goto(`/${lang}/account/${reference}/`);
+        const download = page.getByRole('link', { name: 'passport.pdf' });
+        const fetched = await page.request.get((await download.getAttribute('href')) ?? '');
+        expect(Buffer.from(await fetched.body())).toEqual(pdf);
       });
     }
   });
@@ -194,6 +252,7 @@ async function completeApplication(page: Page, lang: keyof typeof texts): Promis
     ['health', { listedDisease: 'no', dispensary: 'no' }, {}],
     ['criminalRecord', { record: 'none' }, {}],
     ['child', { siblings: 'no', health: 'healthy' }, { ageFrom: '0', ageTo: '5' }],
+    ['documents', {}, {}],
   ];
   await page.goto(`/${lang}/apply/`);
   for (const [step, radios, fields] of steps) {
@@ -249,16 +308,11 @@ test('documents: a real PDF is added and downloaded by its owner only; a disguis
   await expect(page.getByText('No documents yet.')).toBeVisible();
 
   await page.locator('input[name="kind"][value="income"]').check();
-  await page.locator('#file').setInputFiles({
-    name: 'income.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from('<html><script>alert(1)</script></html>'),
-  });
+  await page.locator('#file').setInputFiles({ name: 'income.pdf', mimeType: 'application/pdf', buffer: disguised });
   await page.getByRole('button', { name: 'Upload the document' }).click();
   await expect(page.getByRole('alert')).toContainText('Choose a PDF, JPEG or PNG file');
   await expect(page.getByText('No documents yet.')).toBeVisible();
 
-  const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
   await page.locator('input[name="kind"][value="identity"]').check();
   await page.locator('#file').setInputFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByRole('button', { name: 'Upload the document' }).click();
@@ -275,6 +329,60 @@ test('documents: a real PDF is added and downloaded by its owner only; a disguis
   await signIn(strangerPage, 'en', `documents-stranger-${Date.now()}@example.kz`);
   expect((await strangerPage.request.get(href)).status()).toBe(404);
   await stranger.close();
+});
+
+test('a document is removed from the draft, and deleting the draft deletes its documents', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'en', `delete-draft-${Date.now()}@example.kz`);
+  const steps: [string, Record<string, string>, Record<string, string>][] = [
+    ['form', { form: 'patronage' }, {}],
+    [
+      'applicant',
+      { sex: 'male', citizenship: 'kz', maritalStatus: 'single' },
+      { fullName: 'Нұрлан Серікұлы', iin: '880316300129', birthDate: '1988-03-16', phone: '+77011112233' },
+    ],
+    ['address', { district: 'taraz' }, { settlement: 'Тараз', street: 'Төле би көшесі, 10' }],
+    ['household', {}, {}],
+    ['housing', { tenure: 'own' }, { rooms: '3' }],
+    ['income', { employment: 'employed' }, { monthlyIncome: '300000' }],
+    ['health', { listedDisease: 'no', dispensary: 'no' }, {}],
+    ['criminalRecord', { record: 'none' }, {}],
+    ['child', { siblings: 'no', health: 'any' }, { ageFrom: '0', ageTo: '5' }],
+  ];
+  await page.goto('/en/apply/');
+  for (const [step, radios, fields] of steps) {
+    await expect(page).toHaveURL(new RegExp(`/apply/${step}/$`));
+    for (const [name, value] of Object.entries(radios))
+      await page.locator(`input[name="${name}"][value="${value}"]`).check();
+    for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
+    await next(page);
+  }
+  await expect(page).toHaveURL(/\/en\/apply\/documents\/$/);
+  for (const name of ['passport.pdf', 'salary.pdf']) {
+    await page.locator('#file').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'Upload the document' }).click();
+    await expect(page.getByRole('link', { name })).toBeVisible();
+  }
+  const kept = (await page.getByRole('link', { name: 'salary.pdf' }).getAttribute('href')) ?? '';
+  const removed = (await page.getByRole('link', { name: 'passport.pdf' }).getAttribute('href')) ?? '';
+  await page.getByRole('button', { name: 'Remove passport.pdf' }).click();
+  await expect(page.getByText('The document has been removed.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'passport.pdf' })).toHaveCount(0);
+  expect((await page.request.get(removed)).status()).toBe(404);
+  expect((await page.request.get(kept)).status()).toBe(200);
+
+  // Deleting the draft asks first, then takes the answers and the documents with it.
+  await page.goto('/en/account/');
+  await page.getByRole('link', { name: 'Delete the draft' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delete your draft application?');
+  await checkAxe(page, true);
+  await page.getByRole('button', { name: 'Yes, delete the draft' }).click();
+  await expect(page).toHaveURL(/\/en\/account\/\?deleted=1$/);
+  await expect(page.getByText('Your draft application and its documents have been deleted.')).toBeVisible();
+  expect((await page.request.get(kept)).status()).toBe(404);
+  await page.goto('/en/apply/');
+  await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
+  await expect(page.locator('input[name="form"]:checked')).toHaveCount(0);
 });
 
 test('a request body larger than any document is refused with 413, before it is read', async ({ baseURL }) => {

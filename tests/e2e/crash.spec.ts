@@ -68,6 +68,7 @@ test('an application whose confirmation was shown survives a SIGKILL of the serv
       ['health', { listedDisease: 'no', dispensary: 'no' }],
       ['criminalRecord', { record: 'none' }],
       ['child', { ageFrom: '5', ageTo: '12', siblings: 'yes', health: 'any' }],
+      ['documents', { intent: 'continue' }],
       ['consent', { consent: 'yes' }],
     ];
     expect((await api.get('/en/apply/', { maxRedirects: 0 })).status()).toBe(303);

@@ -30,6 +30,7 @@ const steps: [StepId, unknown][] = [
   ['health', { listedDisease: 'no', dispensary: 'no' }],
   ['criminalRecord', { record: 'none' }],
   ['child', { ageFrom: 3, ageTo: 10, siblings: 'yes', health: 'any' }],
+  ['documents', {}],
   ['consent', { consent: 'yes', version: '2026-11-21' }],
 ];
 

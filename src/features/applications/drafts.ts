@@ -44,6 +44,15 @@ export async function openDraft(
   });
 }
 
+/** The applicant's open draft, if they have one (without starting one). */
+export async function findDraft(db: Database, applicantId: string): Promise<{ id: string } | undefined> {
+  const [row] = await db.query<{ id: string }>(
+    'select id from applications where applicant_id = $1 and reference is null order by created_at limit 1',
+    [applicantId],
+  );
+  return row;
+}
+
 export type SaveResult =
   | { status: 'saved'; answers: Answers }
   | { status: 'invalid'; errors: StepErrors }

@@ -31,6 +31,7 @@ const complete: Answers = {
   health: { listedDisease: 'no', dispensary: 'no' },
   criminalRecord: { record: 'none' },
   child: { ageFrom: 2, ageTo: 6, siblings: 'either', health: 'any' },
+  documents: {},
   consent: { consent: 'yes', version: '2026-11-21' },
 };
 
@@ -50,6 +51,7 @@ describe('the application journey', () => {
     expect(firstUnanswered({})).toBe('form');
     expect(firstUnanswered({ form: { form: 'adoption' } })).toBe('applicant');
     expect(firstUnanswered({ ...complete, housing: undefined })).toBe('housing');
+    expect(firstUnanswered({ ...complete, documents: undefined })).toBe('documents');
     expect(firstUnanswered(complete)).toBe('check');
     expect(isComplete(complete)).toBe(true);
   });
@@ -67,6 +69,8 @@ describe('the application journey', () => {
     expect(nextStep('applicant', { ...complete, applicant: { ...applicant, maritalStatus: 'single' } })).toBe(
       'address',
     );
+    expect(nextStep('child', complete)).toBe('documents');
+    expect(nextStep('documents', complete)).toBe('consent');
     expect(nextStep('consent', complete)).toBe('check');
   });
 });

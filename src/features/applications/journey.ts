@@ -134,6 +134,11 @@ export const stepSchemas = {
       health: z.enum(['healthy', 'any'], { message: 'apply.error.choose' }),
     })
     .refine((value) => value.ageTo >= value.ageFrom, { path: ['ageTo'], message: 'apply.error.ageRange' }),
+  /**
+   * The documents themselves are files, kept apart (see features/documents); this step records
+   * only that the applicant has been through the list. Documents may also be added after sending.
+   */
+  documents: z.strictObject({}),
   consent: z.strictObject({
     consent: z.literal('yes', { message: 'apply.error.consent' }),
     /** The version of the consent text the applicant agreed to. */
@@ -156,6 +161,7 @@ export const stepOrder: readonly StepId[] = [
   'health',
   'criminalRecord',
   'child',
+  'documents',
   'consent',
 ];
 

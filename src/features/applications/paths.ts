@@ -6,4 +6,5 @@ export const applyPaths = {
   start: (lang: Locale) => `/${lang}/apply/`,
   step: (lang: Locale, step: StepId | 'check') => `/${lang}/apply/${step}/`,
   done: (lang: Locale) => `/${lang}/apply/done/`,
+  deleteDraft: (lang: Locale) => `/${lang}/apply/delete/`,
 } as const;

@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import type { Database } from '../../server/db/database.ts';
+import { removeStoredFiles } from '../documents/store.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { canMove, canWithdraw, isApplicationStatus, type ApplicationStatus } from './status.ts';
 
@@ -133,3 +134,32 @@ export async function timeline(
 }
 
 export { canWithdraw };
+
+/**
+ * Deletes an application with its events and documents, files included. The rows go in one
+ * transaction; the files after it commits (a file whose row is gone and that outlives a crash is
+ * removed by the sweep at the next start). `onlyDraftOf` limits it to that applicant's unsent draft.
+ */
+export async function deleteApplication(
+  db: Database,
+  input: { applicationId: string; uploadsDir: string; onlyDraftOf?: string },
+): Promise<boolean> {
+  const storedNames = await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      input.onlyDraftOf === undefined
+        ? 'select id from applications where id = $1 for update'
+        : 'select id from applications where id = $1 and applicant_id = $2 and reference is null for update',
+      input.onlyDraftOf === undefined ? [input.applicationId] : [input.applicationId, input.onlyDraftOf],
+    );
+    if (!row) return undefined;
+    const documents = await tx.query<{ stored_name: string }>(
+      'delete from documents where application_id = $1 returning stored_name',
+      [row.id],
+    );
+    await tx.query('delete from applications where id = $1', [row.id]);
+    return documents.map((document) => document.stored_name);
+  });
+  if (!storedNames) return false;
+  await removeStoredFiles(input.uploadsDir, storedNames);
+  return true;
+}

@@ -245,6 +245,9 @@ export function stepView(step: StepId, { t, districts, forms }: ViewContext): St
           },
         ],
       };
+    case 'documents':
+      // The documents page lists files, not fields (pages/[lang]/apply/documents.astro).
+      return { title: t('apply.step.documents'), fields: [] };
     case 'consent':
       return {
         title: t('apply.step.consent'),

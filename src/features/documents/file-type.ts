@@ -25,6 +25,7 @@ export const documentLimits = {
 export const documentKinds = [
   'identity',
   'marriage',
+  'relatives-consent',
   'income',
   'medical',
   'no-criminal-record',

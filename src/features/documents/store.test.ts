@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,15 @@ import { testDatabases } from '../../../tests/support/databases.ts';
 import type { Database } from '../../server/db/database.ts';
 import { migrate } from '../../server/db/migrations.ts';
 import { documentLimits } from './file-type.ts';
-import { addDocument, cleanFileName, documentForDownload, listDocuments } from './store.ts';
+import { deleteApplication } from '../applications/store.ts';
+import {
+  addDocument,
+  cleanFileName,
+  documentForDownload,
+  listDocuments,
+  removeDraftDocument,
+  sweepOrphanFiles,
+} from './store.ts';
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
 
@@ -16,6 +24,8 @@ describe.each(testDatabases)('documents on $name', (backend) => {
   let uploadsDir: string;
   let owner: string;
   let stranger: string;
+  let draftId: string;
+  const sent = 'AQ-0000-0000-0';
 
   beforeEach(async () => {
     ({ db, drop } = await backend.open());
@@ -30,6 +40,11 @@ describe.each(testDatabases)('documents on $name', (backend) => {
       "insert into applications (applicant_id, form, locale, reference, status) values ($1, 'adoption', 'en', 'AQ-0000-0000-0', 'submitted')",
       [owner],
     );
+    const [draft] = await db.query<{ id: string }>(
+      "insert into applications (applicant_id, form, locale) values ($1, 'adoption', 'en') returning id",
+      [owner],
+    );
+    draftId = draft?.id ?? '';
   });
   afterEach(async () => {
     await drop();
@@ -38,8 +53,7 @@ describe.each(testDatabases)('documents on $name', (backend) => {
 
   const add = (overrides: Partial<Parameters<typeof addDocument>[1]> = {}) =>
     addDocument(db, {
-      applicantId: owner,
-      reference: 'AQ-0000-0000-0',
+      application: { applicantId: owner, reference: sent },
       kind: 'identity',
       fileName: 'passport.pdf',
       bytes: pdf,
@@ -53,7 +67,7 @@ describe.each(testDatabases)('documents on $name', (backend) => {
     const [stored] = await readdir(uploadsDir);
     expect(stored).toMatch(/^[0-9a-f-]{36}$/);
     expect(await readFile(path.join(uploadsDir, stored ?? ''))).toEqual(Buffer.from(pdf));
-    expect(await listDocuments(db, { applicantId: owner, reference: 'AQ-0000-0000-0' })).toEqual([
+    expect(await listDocuments(db, { applicantId: owner, reference: sent })).toEqual([
       {
         id: result.id,
         kind: 'identity',
@@ -63,7 +77,7 @@ describe.each(testDatabases)('documents on $name', (backend) => {
       },
     ]);
     expect(await documentForDownload(db, { applicantId: stranger, documentId: result.id })).toBeUndefined();
-    expect(await listDocuments(db, { applicantId: stranger, reference: 'AQ-0000-0000-0' })).toEqual([]);
+    expect(await listDocuments(db, { applicantId: stranger, reference: sent })).toEqual([]);
     expect((await documentForDownload(db, { applicantId: owner, documentId: result.id }))?.mediaType).toBe(
       'application/pdf',
     );
@@ -88,8 +102,71 @@ describe.each(testDatabases)('documents on $name', (backend) => {
   });
 
   it('does not add to someone else’s application', async () => {
-    expect(await add({ applicantId: stranger })).toEqual({ status: 'not-found' });
+    expect(await add({ application: { applicantId: stranger, reference: sent } })).toEqual({ status: 'not-found' });
+    expect(await add({ application: { applicantId: stranger, draftId } })).toEqual({ status: 'not-found' });
     expect(await readdir(uploadsDir)).toEqual([]);
+  });
+
+  it('adds documents to the draft being written, and removes them, file and all, while it is a draft', async () => {
+    const draft = { applicantId: owner, draftId };
+    const added = await add({ application: draft });
+    if (added.status !== 'added') throw new Error(added.status);
+    expect((await listDocuments(db, draft)).map((document) => document.id)).toEqual([added.id]);
+    // The draft's documents are not the sent application's, and a stranger cannot remove them.
+    expect(await listDocuments(db, { applicantId: owner, reference: sent })).toEqual([]);
+    expect(await removeDraftDocument(db, { applicantId: stranger, draftId, documentId: added.id, uploadsDir })).toBe(
+      false,
+    );
+    expect(await readdir(uploadsDir)).toHaveLength(1);
+    expect(await removeDraftDocument(db, { ...draft, documentId: 'not-an-id', uploadsDir })).toBe(false);
+    expect(await removeDraftDocument(db, { ...draft, documentId: added.id, uploadsDir })).toBe(true);
+    expect(await listDocuments(db, draft)).toEqual([]);
+    expect(await readdir(uploadsDir)).toEqual([]);
+  });
+
+  it('keeps the documents of a sent application: they cannot be removed as a draft’s', async () => {
+    const added = await add();
+    if (added.status !== 'added') throw new Error(added.status);
+    const [application] = await db.query<{ id: string }>('select id from applications where reference = $1', [sent]);
+    expect(
+      await removeDraftDocument(db, {
+        applicantId: owner,
+        draftId: application?.id ?? '',
+        documentId: added.id,
+        uploadsDir,
+      }),
+    ).toBe(false);
+    expect(await readdir(uploadsDir)).toHaveLength(1);
+  });
+
+  it('deletes the files with the application', async () => {
+    expect((await add()).status).toBe('added');
+    expect((await add({ application: { applicantId: owner, draftId } })).status).toBe('added');
+    expect(await readdir(uploadsDir)).toHaveLength(2);
+    // Only the applicant's own draft may be discarded by them; a stranger's attempt changes nothing.
+    expect(await deleteApplication(db, { applicationId: draftId, uploadsDir, onlyDraftOf: stranger })).toBe(false);
+    expect(await readdir(uploadsDir)).toHaveLength(2);
+    expect(await deleteApplication(db, { applicationId: draftId, uploadsDir, onlyDraftOf: owner })).toBe(true);
+    expect(await db.query('select id from applications where id = $1', [draftId])).toEqual([]);
+    expect(await readdir(uploadsDir)).toHaveLength(1);
+    const [application] = await db.query<{ id: string }>('select id from applications where reference = $1', [sent]);
+    expect(await deleteApplication(db, { applicationId: application?.id ?? '', uploadsDir })).toBe(true);
+    expect(await readdir(uploadsDir)).toEqual([]);
+    expect(await db.query('select id from documents')).toEqual([]);
+  });
+
+  it('sweeps away old files no document points to, and nothing else', async () => {
+    const added = await add();
+    if (added.status !== 'added') throw new Error(added.status);
+    const [kept] = await readdir(uploadsDir);
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(path.join(uploadsDir, kept ?? ''), hourAgo, hourAgo);
+    await writeFile(path.join(uploadsDir, 'orphan-old'), pdf);
+    await utimes(path.join(uploadsDir, 'orphan-old'), hourAgo, hourAgo);
+    // A file being uploaded right now, whose row is not yet committed, is young: it stays.
+    await writeFile(path.join(uploadsDir, 'upload-in-progress'), pdf);
+    expect(await sweepOrphanFiles(db, uploadsDir)).toEqual(['orphan-old']);
+    expect((await readdir(uploadsDir)).sort()).toEqual([kept, 'upload-in-progress'].sort());
   });
 });
 

@@ -3,10 +3,29 @@
  * files, listed and downloadable only by the applicant they belong to.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../server/db/database.ts';
 import { documentLimits, sniffDocumentType, type DocumentKind, type DocumentType } from './file-type.ts';
+
+/**
+ * Which application a document belongs to, always one of the applicant's own: a sent one by its
+ * reference, or the draft being written by its id.
+ */
+export type ApplicationRef = { applicantId: string } & ({ reference: string } | { draftId: string });
+
+/** The SQL condition (on table `applications`) and its two parameters that pick out that application. */
+function owned(application: ApplicationRef): { condition: string; params: [string, string] } {
+  return 'reference' in application
+    ? {
+        condition: 'applications.reference = $1 and applications.applicant_id = $2',
+        params: [application.reference, application.applicantId],
+      }
+    : {
+        condition: 'applications.id = $1 and applications.applicant_id = $2 and applications.reference is null',
+        params: [application.draftId, application.applicantId],
+      };
+}
 
 export type AddResult =
   | { status: 'added'; id: string }
@@ -27,8 +46,7 @@ export function cleanFileName(name: string): string {
 export async function addDocument(
   db: Database,
   input: {
-    applicantId: string;
-    reference: string;
+    application: ApplicationRef;
     kind: DocumentKind;
     fileName: string;
     bytes: Uint8Array;
@@ -41,10 +59,11 @@ export async function addDocument(
   if (!mediaType) return { status: 'wrong-type' };
   const storedName = randomUUID();
   const file = path.join(input.uploadsDir, storedName);
+  const { condition, params } = owned(input.application);
   return db.transaction(async (tx) => {
     const [application] = await tx.query<{ id: string }>(
-      'select id from applications where reference = $1 and applicant_id = $2 for update',
-      [input.reference, input.applicantId],
+      `select applications.id from applications where ${condition} for update`,
+      params,
     );
     if (!application) return { status: 'not-found' };
     const [total] = await tx.query<{ bytes: string | number | null }>(
@@ -79,10 +98,8 @@ export interface DocumentEntry {
   sizeBytes: number;
 }
 
-export async function listDocuments(
-  db: Database,
-  input: { applicantId: string; reference: string },
-): Promise<DocumentEntry[]> {
+export async function listDocuments(db: Database, application: ApplicationRef): Promise<DocumentEntry[]> {
+  const { condition, params } = owned(application);
   const rows = await db.query<{
     id: string;
     kind: DocumentKind;
@@ -92,8 +109,8 @@ export async function listDocuments(
   }>(
     `select documents.id, documents.kind, documents.original_name, documents.media_type, documents.size_bytes
      from documents join applications on applications.id = documents.application_id
-     where applications.reference = $1 and applications.applicant_id = $2 order by documents.created_at`,
-    [input.reference, input.applicantId],
+     where ${condition} order by documents.created_at`,
+    params,
   );
   return rows.map((row) => ({
     id: row.id,
@@ -109,7 +126,7 @@ export async function documentForDownload(
   db: Database,
   input: { applicantId: string; documentId: string },
 ): Promise<{ storedName: string; mediaType: DocumentType; originalName: string } | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(input.documentId)) return undefined;
+  if (!isUuid(input.documentId)) return undefined;
   const [row] = await db.query<{ stored_name: string; media_type: DocumentType; original_name: string }>(
     `select documents.stored_name, documents.media_type, documents.original_name
      from documents join applications on applications.id = documents.application_id
@@ -117,4 +134,62 @@ export async function documentForDownload(
     [input.documentId, input.applicantId],
   );
   return row ? { storedName: row.stored_name, mediaType: row.media_type, originalName: row.original_name } : undefined;
+}
+
+/**
+ * Removes a document from the applicant's draft, file and all. Once sent, documents are part of
+ * what the authority received and stay.
+ */
+export async function removeDraftDocument(
+  db: Database,
+  input: { applicantId: string; draftId: string; documentId: string; uploadsDir: string },
+): Promise<boolean> {
+  if (!isUuid(input.documentId)) return false;
+  const removed = await db.query<{ stored_name: string }>(
+    `delete from documents using applications
+     where documents.id = $3 and documents.application_id = applications.id
+       and applications.id = $1 and applications.applicant_id = $2 and applications.reference is null
+     returning documents.stored_name`,
+    [input.draftId, input.applicantId, input.documentId],
+  );
+  await removeStoredFiles(
+    input.uploadsDir,
+    removed.map((row) => row.stored_name),
+  );
+  return removed.length > 0;
+}
+
+/** Deletes stored files; one already gone is fine (a file without its row is swept anyway). */
+export async function removeStoredFiles(uploadsDir: string, storedNames: readonly string[]): Promise<void> {
+  await Promise.all(storedNames.map((name) => rm(path.join(uploadsDir, path.basename(name)), { force: true })));
+}
+
+/**
+ * Deletes the files no document row points to: those of an application deleted while the server
+ * died before it removed them, or of an upload whose row was never written. Only files older than
+ * `olderThanMs`, so an upload another server is writing right now is left alone.
+ */
+export async function sweepOrphanFiles(
+  db: Database,
+  uploadsDir: string,
+  { olderThanMs = 60 * 60 * 1000, now = Date.now() } = {},
+): Promise<string[]> {
+  const names = await readdir(uploadsDir).catch(() => [] as string[]);
+  if (names.length === 0) return [];
+  const known = new Set(
+    (await db.query<{ stored_name: string }>('select stored_name from documents')).map((row) => row.stored_name),
+  );
+  const swept: string[] = [];
+  for (const name of names) {
+    if (known.has(name)) continue;
+    const info = await stat(path.join(uploadsDir, name)).catch(() => undefined);
+    if (!info?.isFile() || now - info.mtimeMs < olderThanMs) continue;
+    await rm(path.join(uploadsDir, name), { force: true });
+    swept.push(name);
+  }
+  return swept;
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 }

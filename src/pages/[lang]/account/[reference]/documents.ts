@@ -22,8 +22,7 @@ export const POST: APIRoute = async ({ params, request, cookies, redirect }) => 
   if (!(file instanceof File) || file.size === 0) return redirect(`${page}?upload=missing#documents`, 303);
   const runtime = portalRuntime();
   const result = await addDocument(runtime.db, {
-    applicantId: session.applicantId,
-    reference,
+    application: { applicantId: session.applicantId, reference },
     kind,
     fileName: file.name,
     bytes: new Uint8Array(await file.arrayBuffer()),

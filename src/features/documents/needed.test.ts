@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { documentsNeeded } from './needed.ts';
+
+const applicant = {
+  fullName: 'Айгерим Нұрланова',
+  iin: '951201401235',
+  birthDate: '1995-12-01',
+  sex: 'female',
+  citizenship: 'kz',
+  maritalStatus: 'single',
+  phone: '+77012345678',
+  email: 'a@example.kz',
+};
+
+describe('the documents an applicant is asked for', () => {
+  it('asks everyone for identity, income, medical, no criminal record and housing, and the school certificate if they have it', () => {
+    const needed = documentsNeeded({ applicant, household: { members: [] } });
+    expect(needed.map((entry) => entry.kind)).toEqual([
+      'identity',
+      'income',
+      'medical',
+      'no-criminal-record',
+      'housing',
+      'school-certificate',
+    ]);
+    expect(needed.filter((entry) => entry.ifAvailable).map((entry) => entry.kind)).toEqual(['school-certificate']);
+  });
+
+  it('asks a married applicant for the marriage certificate, and one who lives with relatives for their consent', () => {
+    const needed = documentsNeeded({
+      applicant: { ...applicant, maritalStatus: 'married' },
+      household: { members: [{ fullName: 'Гүлнар Нұрланова', relation: 'анасы', birthYear: 1968 }] },
+    }).map((entry) => entry.kind);
+    expect(needed).toContain('marriage');
+    expect(needed).toContain('relatives-consent');
+  });
+});

@@ -1,0 +1,42 @@
+/** The words the pages use for documents: what each kind is called, and what went wrong with an upload. */
+import type { Translate } from '../i18n/translator.ts';
+import type { AddResult } from '../features/documents/store.ts';
+import type { DocumentKind } from '../features/documents/file-type.ts';
+
+export function documentKindLabels(t: Translate): Record<DocumentKind, string> {
+  return {
+    identity: t('documents.kind.identity'),
+    marriage: t('documents.kind.marriage'),
+    'relatives-consent': t('documents.kind.relatives-consent'),
+    income: t('documents.kind.income'),
+    medical: t('documents.kind.medical'),
+    'no-criminal-record': t('documents.kind.no-criminal-record'),
+    housing: t('documents.kind.housing'),
+    'school-certificate': t('documents.kind.school-certificate'),
+    other: t('documents.kind.other'),
+  };
+}
+
+/** Why an upload was refused: the statuses of `addDocument`, plus a form without a kind. */
+export type UploadProblem = Exclude<AddResult['status'], 'added' | 'not-found'> | 'kind';
+
+export function uploadProblemMessages(t: Translate): Record<UploadProblem, string> {
+  return {
+    'wrong-type': t('documents.error.wrong-type'),
+    'too-large': t('documents.error.too-large'),
+    'application-full': t('documents.error.application-full'),
+    missing: t('documents.error.missing'),
+    kind: t('documents.error.kind'),
+  };
+}
+
+export function isUploadProblem(value: string): value is UploadProblem {
+  return ['wrong-type', 'too-large', 'application-full', 'missing', 'kind'].includes(value);
+}
+
+/** A size in megabytes, in the page's language. */
+export function formatMegabytes(bytes: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+    bytes / 1024 / 1024,
+  );
+}
