@@ -62,14 +62,17 @@ test.beforeEach(async ({ page }, testInfo) => {
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': addressOf(testInfo.testId) });
 });
 
-async function signIn(page: Page, lang: keyof typeof texts, email: string) {
+/** Signs in with the emailed code; returns the code. */
+async function signIn(page: Page, lang: keyof typeof texts, email: string): Promise<string> {
   const t = texts[lang];
   await page.goto(`/${lang}/sign-in/`);
   await page.getByLabel(t.email).fill(email);
   await page.getByRole('button', { name: t.send }).click();
-  await page.getByLabel(t.code).fill(await codeFor(page, email));
+  const code = await codeFor(page, email);
+  await page.getByLabel(t.code).fill(code);
   await page.getByRole('button', { name: t.signIn }).click();
   await expect(page).toHaveURL(new RegExp(`/${lang}/account/$`));
+  return code;
 }
 
 /** Submits the current step: the last submit button on the page is always "Save and continue". */
@@ -109,8 +112,7 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByRole('button', { name: t.send }).click();
         await page.getByLabel(t.code).fill(await codeFor(page, email));
         await page.getByRole('button', { name: t.signIn }).click();
-        await expect(page).toHaveURL(new RegExp(`/${lang}/account/$`));
-        await page.locator(`main a[href="/${lang}/apply/"]`).click();
+        // Signed in, the applicant is brought back to where they were going: the application.
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/form/$`));
         await checkAxe(page, javaScriptEnabled);
         await page.locator('input[name="form"][value="adoption"]').check();
@@ -229,6 +231,49 @@ test('a step cannot be opened before the ones before it', async ({ page }) => {
   await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
   await page.goto('/en/apply/check/');
   await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
+});
+
+test('closing the browser loses nothing: signing in again resumes at the first unanswered question', async ({
+  browser,
+}, testInfo) => {
+  const email = `resume-${Date.now()}@example.kz`;
+  const headers = { 'X-Forwarded-For': addressOf(testInfo.testId) };
+  const first = await browser.newContext({ extraHTTPHeaders: headers });
+  const page = await first.newPage();
+  const firstCode = await signIn(page, 'kk', email);
+  await page.goto('/kk/apply/');
+  await page.locator('input[name="form"][value="guardianship"]').check();
+  await next(page);
+  await page.locator('#fullName').fill('Нұрлан Серікұлы');
+  await page.locator('#iin').fill('880316300129');
+  await page.locator('#birthDate').fill('1988-03-16');
+  await page.locator('input[name="sex"][value="male"]').check();
+  await page.locator('input[name="citizenship"][value="kz"]').check();
+  await page.locator('input[name="maritalStatus"][value="single"]').check();
+  await page.locator('#phone').fill('+77011112233');
+  await next(page);
+  await expect(page).toHaveURL(/\/kk\/apply\/address\/$/);
+  await first.close();
+
+  // Days later, in a fresh browser, from a link deep into the journey.
+  const second = await browser.newContext({ extraHTTPHeaders: headers });
+  const again = await second.newPage();
+  await again.goto('/kk/apply/housing/');
+  await expect(again).toHaveURL(/\/kk\/sign-in\/$/);
+  await again.getByLabel(texts.kk.email).fill(email);
+  await again.getByRole('button', { name: texts.kk.send }).click();
+  let code = firstCode;
+  await expect(async () => {
+    code = await codeFor(again, email);
+    expect(code).not.toBe(firstCode);
+  }).toPass({ timeout: 10_000 });
+  await again.getByLabel(texts.kk.code).fill(code);
+  await again.getByRole('button', { name: texts.kk.signIn }).click();
+  await expect(again).toHaveURL(/\/kk\/apply\/address\/$/);
+  await again.goto('/kk/apply/applicant/');
+  await expect(again.locator('#fullName')).toHaveValue('Нұрлан Серікұлы');
+  await expect(again.locator('#iin')).toHaveValue('880316300129');
+  await second.close();
 });
 
 test('the journey needs a signed-in applicant', async ({ page }) => {

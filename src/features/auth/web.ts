@@ -4,16 +4,19 @@
  * localhost rules) is it a plain Lax cookie.
  */
 import type { AstroCookies } from 'astro';
+import type { Locale } from '../../i18n/locales.ts';
 import { portalRuntime } from '../../server/runtime.ts';
+import { authPaths, safeReturnPath } from './paths.ts';
 import { signInPolicy } from './policy.ts';
 import { currentSession, type Session } from './store.ts';
 
-export { authPaths } from './paths.ts';
+export { authPaths };
 
 const development = process.env['NODE_ENV'] === 'development';
 
 export const sessionCookie = development ? 'alaqan_session' : '__Host-alaqan_session';
 const pendingCookie = development ? 'alaqan_sign_in' : '__Host-alaqan_sign_in';
+const returnCookie = development ? 'alaqan_return' : '__Host-alaqan_return';
 
 const base = { httpOnly: true, secure: !development, sameSite: 'lax', path: '/' } as const;
 
@@ -56,4 +59,27 @@ export function clientIp(request: Request, socketAddress: string): string {
     .map((part) => part.trim())
     .filter(Boolean);
   return forwarded?.at(-1) ?? socketAddress;
+}
+
+/**
+ * Sends a visitor who is not signed in (or whose session ended) to sign in, remembering the page
+ * to bring them back to. The page goes in a cookie, not in the address, so that sign-in links and
+ * emails stay the same for everyone.
+ */
+export function redirectToSignIn(
+  context: { cookies: AstroCookies; url: URL; redirect: (path: string, status: 303) => Response },
+  lang: Locale,
+  returnTo: string = context.url.pathname,
+): Response {
+  const path = safeReturnPath(returnTo);
+  // An hour: time enough to fetch the code from the mailbox.
+  if (path) context.cookies.set(returnCookie, path, { ...base, maxAge: 3600 });
+  return context.redirect(authPaths.signIn(lang), 303);
+}
+
+/** Where a newly signed-in applicant goes: the page they were sent from, else their account page. */
+export function takeReturnPath(cookies: AstroCookies, lang: Locale): string {
+  const path = safeReturnPath(cookies.get(returnCookie)?.value);
+  if (path) cookies.delete(returnCookie, base);
+  return path ?? authPaths.account(lang);
 }

@@ -3,18 +3,19 @@ import type { APIRoute } from 'astro';
 import { parseReference } from '../../../../features/applicant/reference.ts';
 import { isDocumentKind } from '../../../../features/documents/file-type.ts';
 import { addDocument } from '../../../../features/documents/store.ts';
-import { sessionOf } from '../../../../features/auth/web.ts';
+import { redirectToSignIn, sessionOf } from '../../../../features/auth/web.ts';
 import { isLocale } from '../../../../i18n/locales.ts';
 import { portalRuntime } from '../../../../server/runtime.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ params, request, cookies, redirect }) => {
+export const POST: APIRoute = async (context) => {
+  const { params, request, cookies, redirect } = context;
   const reference = parseReference(params.reference ?? '');
   if (!isLocale(params.lang) || !reference) return new Response(null, { status: 404 });
-  const session = await sessionOf(cookies);
-  if (!session) return redirect(`/${params.lang}/sign-in/`, 303);
   const page = `/${params.lang}/account/${reference}/`;
+  const session = await sessionOf(cookies);
+  if (!session) return redirectToSignIn(context, params.lang, page);
   const form = await request.formData().catch(() => undefined);
   const kind = form?.get('kind');
   const file = form?.get('file');
