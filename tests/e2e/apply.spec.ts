@@ -276,9 +276,56 @@ test('closing the browser loses nothing: signing in again resumes at the first u
   await second.close();
 });
 
-test('the journey needs a signed-in applicant', async ({ page }) => {
+test('a warning before the session ends lets the applicant stay signed in; after the end, signing in comes back to the page', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const email = `timeout-${Date.now()}@example.kz`;
+  await page.clock.install();
+  const firstCode = await signIn(page, 'en', email);
+  await page.goto('/en/apply/form/');
+  const dialog = page.getByRole('dialog', { name: 'You will be signed out soon' });
+  await page.clock.fastForward('27:00');
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward('01:30');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('you will be signed out in 2 minutes');
+  await expect(page.getByRole('button', { name: 'Stay signed in' })).toBeFocused();
+  await checkAxe(page, true);
+  await page.clock.fastForward('01:00');
+  await expect(dialog).toContainText('you will be signed out in 1 minute.');
+
+  const keptAlive = page.waitForResponse((response) => response.url().endsWith('/en/account/session/'));
+  await page.getByRole('button', { name: 'Stay signed in' }).click();
+  expect((await keptAlive).status()).toBe(200);
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward('27:00');
+  await expect(dialog).toBeHidden();
+
+  // The session ends (here: its cookie is gone); at the end of the countdown the page sends the
+  // applicant to sign in, and signing in brings them back to the same question.
+  await page.clock.fastForward('01:30');
+  await expect(dialog).toBeVisible();
+  await page.context().clearCookies();
+  await page.clock.fastForward('02:00');
+  await expect(page).toHaveURL(/\/en\/sign-in\/$/);
+  await page.getByLabel(texts.en.email).fill(email);
+  await page.getByRole('button', { name: texts.en.send }).click();
+  let code = firstCode;
+  await expect(async () => {
+    code = await codeFor(page, email);
+    expect(code).not.toBe(firstCode);
+  }).toPass({ timeout: 10_000 });
+  await page.getByLabel(texts.en.code).fill(code);
+  await page.getByRole('button', { name: texts.en.signIn }).click();
+  await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
+});
+
+test('the journey needs a signed-in applicant', async ({ page, baseURL }) => {
   await page.goto('/en/apply/applicant/');
   await expect(page).toHaveURL(/\/en\/sign-in\/$/);
+  const keepAlive = await page.request.post('/en/account/session/', { headers: { Origin: baseURL ?? '' } });
+  expect(keepAlive.status()).toBe(401);
 });
 
 /** Answers every step with valid answers and sends the application; returns its reference. */

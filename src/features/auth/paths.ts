@@ -7,6 +7,8 @@ export const authPaths = {
   link: (lang: Locale) => `/${lang}/sign-in/link/`,
   account: (lang: Locale) => `/${lang}/account/`,
   signOut: (lang: Locale) => `/${lang}/sign-out/`,
+  /** POST keeps the session alive and answers how long it has left. */
+  keepAlive: (lang: Locale) => `/${lang}/account/session/`,
 } as const;
 
 /**

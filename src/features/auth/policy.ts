@@ -16,6 +16,8 @@ export const signInPolicy = {
   idleMinutes: 30,
   /** …and in any case after this long. */
   absoluteHours: 12,
+  /** Signed-in pages warn this long before the session ends, with a way to stay signed in. */
+  warningMinutes: 2,
 } as const;
 
 /** An email address as people type it: trimmed, lower-cased, of a sane length. */

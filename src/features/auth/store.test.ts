@@ -117,6 +117,24 @@ describe.each(testDatabases)('sign-in on $name', (backend) => {
     expect(await currentSession(db, second.sessionToken, now)).toBeUndefined();
   });
 
+  it('says when the session will end: 30 minutes after the last request, but never after the 12 hours', async () => {
+    const now = new Date();
+    const { requestId, code } = await start(undefined, undefined, now);
+    const signedIn = await verifyCode(db, { requestId, code, now });
+    if (signedIn.status !== 'signed-in') throw new Error('not signed in');
+    const later = minutesFrom(now, 10);
+    expect((await currentSession(db, signedIn.sessionToken, later))?.endsAt).toEqual(minutesFrom(later, 30));
+    // Keep the session busy until 10 minutes before the absolute end.
+    let at = later;
+    const absoluteEnd = minutesFrom(now, signInPolicy.absoluteHours * 60);
+    while (minutesFrom(at, 25) < minutesFrom(absoluteEnd, -10)) {
+      at = minutesFrom(at, 25);
+      expect(await currentSession(db, signedIn.sessionToken, at)).toBeDefined();
+    }
+    const nearEnd = minutesFrom(absoluteEnd, -10);
+    expect((await currentSession(db, signedIn.sessionToken, nearEnd))?.endsAt).toEqual(absoluteEnd);
+  });
+
   it('knows no session for a made-up token', async () => {
     expect(await currentSession(db, 'made-up')).toBeUndefined();
     expect(await currentSession(db, undefined)).toBeUndefined();

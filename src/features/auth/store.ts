@@ -136,8 +136,8 @@ export interface Session {
   applicantId: string;
   email: string;
   locale: Locale;
-  /** When the session ends if nothing happens before. */
-  idleExpiresAt: Date;
+  /** When the session ends if nothing happens before: the idle timeout, or the absolute one if sooner. */
+  endsAt: Date;
 }
 
 /** The session of a cookie's token, if it is still alive; a request keeps it alive. */
@@ -148,20 +148,22 @@ export async function currentSession(
 ): Promise<Session | undefined> {
   if (!token) return undefined;
   const idleSince = minutesFrom(now, -signInPolicy.idleMinutes).toISOString();
-  const [row] = await db.query<{ applicant_id: string; email: string; locale: Locale }>(
+  const [row] = await db.query<{ applicant_id: string; email: string; locale: Locale; expires_at: string | Date }>(
     `update sessions set last_seen_at = $2
      from applicants
      where sessions.token_hash = $1 and applicants.id = sessions.applicant_id
        and sessions.expires_at > $2 and sessions.last_seen_at > $3
-     returning sessions.applicant_id, applicants.email, applicants.locale`,
+     returning sessions.applicant_id, applicants.email, applicants.locale, sessions.expires_at`,
     [hashSecret(token), now.toISOString(), idleSince],
   );
   if (!row) return undefined;
+  const idleEnd = minutesFrom(now, signInPolicy.idleMinutes);
+  const absoluteEnd = new Date(row.expires_at);
   return {
     applicantId: row.applicant_id,
     email: row.email,
     locale: row.locale,
-    idleExpiresAt: minutesFrom(now, signInPolicy.idleMinutes),
+    endsAt: absoluteEnd < idleEnd ? absoluteEnd : idleEnd,
   };
 }
 
