@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDraft, saveStep } from '../features/applications/drafts.ts';
+import { exampleAnswers } from '../features/applications/examples.ts';
 import { firstUnanswered, isComplete, type Answers } from '../features/applications/journey.ts';
 import { hashSecret, minutesFrom, newSecret, signInPolicy } from '../features/auth/policy.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
@@ -35,29 +36,7 @@ const benchDatabase = 'alaqan_bench';
 /** The session cookie outside development (the server runs without NODE_ENV, like `npm start`). */
 const sessionCookie = '__Host-alaqan_session';
 
-/** A complete application, one answer per step, as in the unit tests (a valid IIN for 1995-12-01, female). */
-const sampleAnswers: Record<string, unknown> = {
-  form: { form: 'guardianship' },
-  applicant: {
-    fullName: 'Айгерим Нұрланова',
-    iin: '951201401235',
-    birthDate: '1995-12-01',
-    sex: 'female',
-    citizenship: 'kz',
-    maritalStatus: 'single',
-    phone: '+77012345678',
-    email: 'aigerim@example.kz',
-  },
-  address: { region: 'zhambyl', district: 'merke', settlement: 'Меркі', street: 'Сыпатай батыр көшесі, 5' },
-  household: { members: [{ fullName: 'Гүлнар Нұрланова', relation: 'анасы', birthYear: 1968 }] },
-  housing: { tenure: 'family', rooms: 4 },
-  income: { employment: 'employed', monthlyIncome: 280000 },
-  health: { listedDisease: 'no', dispensary: 'no' },
-  criminalRecord: { record: 'none' },
-  child: { ageFrom: 3, ageTo: 10, siblings: 'yes', health: 'any' },
-  documents: {},
-  consent: { consent: 'yes', version: '2026-11-21' },
-};
+const sampleAnswers: Record<string, unknown> = exampleAnswers;
 
 interface BenchApplicant {
   email: string;

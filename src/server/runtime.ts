@@ -77,8 +77,21 @@ export async function startRuntime(
   }
   log(`email: ${email.description}`);
   const uploadsDir = uploadsLocation(env);
-  const swept = await sweepOrphanFiles(db, uploadsDir);
-  if (swept.length > 0) log(`uploads: removed ${String(swept.length)} file(s) no document points to`);
+  // At start and then hourly: files left by a crash between a file and its row are removed.
+  const sweep = async () => {
+    const swept = await sweepOrphanFiles(db, uploadsDir);
+    if (swept.length > 0) log(`uploads: removed ${String(swept.length)} file(s) no document points to`);
+  };
+  await sweep();
+  const sweeper = setInterval(
+    () => {
+      sweep().catch((error: unknown) => {
+        log(`uploads: sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    },
+    60 * 60 * 1000,
+  );
+  sweeper.unref();
   const interval = Number(env['OUTBOX_INTERVAL_MS'] ?? 5000);
   const stopWorker = startOutboxWorker(
     db,
@@ -93,6 +106,7 @@ export async function startRuntime(
     uploadsDir,
     async stop() {
       stopWorker();
+      clearInterval(sweeper);
       await db.close();
       (globalThis as Holder)[runtimeKey] = undefined;
     },

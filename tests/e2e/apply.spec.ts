@@ -77,7 +77,7 @@ async function signIn(page: Page, lang: keyof typeof texts, email: string): Prom
 
 /** Submits the current step: the last submit button on the page is always "Save and continue". */
 async function next(page: Page) {
-  await page.locator('form[method="post"] button[type="submit"]').last().click();
+  await page.locator('main form[method="post"] button[type="submit"]').last().click();
 }
 
 async function checkAxe(page: Page, javaScriptEnabled: boolean) {
@@ -328,10 +328,10 @@ test('the journey needs a signed-in applicant', async ({ page, baseURL }) => {
   expect(keepAlive.status()).toBe(401);
 });
 
-/** Answers every step with valid answers and sends the application; returns its reference. */
-async function completeApplication(page: Page, lang: keyof typeof texts): Promise<string> {
+/** Answers every step up to the documents with valid answers (a single applicant living alone). */
+async function answerUpToDocuments(page: Page, lang: keyof typeof texts, form = 'guardianship') {
   const steps: [string, Record<string, string>, Record<string, string>][] = [
-    ['form', { form: 'guardianship' }, {}],
+    ['form', { form }, {}],
     [
       'applicant',
       { sex: 'male', citizenship: 'kz', maritalStatus: 'single' },
@@ -344,7 +344,6 @@ async function completeApplication(page: Page, lang: keyof typeof texts): Promis
     ['health', { listedDisease: 'no', dispensary: 'no' }, {}],
     ['criminalRecord', { record: 'none' }, {}],
     ['child', { siblings: 'no', health: 'healthy' }, { ageFrom: '0', ageTo: '5' }],
-    ['documents', {}, {}],
   ];
   await page.goto(`/${lang}/apply/`);
   for (const [step, radios, fields] of steps) {
@@ -354,6 +353,13 @@ async function completeApplication(page: Page, lang: keyof typeof texts): Promis
     for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
     await next(page);
   }
+  await expect(page).toHaveURL(new RegExp(`/${lang}/apply/documents/$`));
+}
+
+/** Answers every step, passes the documents by, and sends the application; returns its reference. */
+async function completeApplication(page: Page, lang: keyof typeof texts): Promise<string> {
+  await answerUpToDocuments(page, lang);
+  await next(page);
   await page.locator('#consent').check();
   await next(page);
   await next(page);
@@ -426,30 +432,7 @@ test('documents: a real PDF is added and downloaded by its owner only; a disguis
 test('a document is removed from the draft, and deleting the draft deletes its documents', async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, 'en', `delete-draft-${Date.now()}@example.kz`);
-  const steps: [string, Record<string, string>, Record<string, string>][] = [
-    ['form', { form: 'patronage' }, {}],
-    [
-      'applicant',
-      { sex: 'male', citizenship: 'kz', maritalStatus: 'single' },
-      { fullName: 'Нұрлан Серікұлы', iin: '880316300129', birthDate: '1988-03-16', phone: '+77011112233' },
-    ],
-    ['address', { district: 'taraz' }, { settlement: 'Тараз', street: 'Төле би көшесі, 10' }],
-    ['household', {}, {}],
-    ['housing', { tenure: 'own' }, { rooms: '3' }],
-    ['income', { employment: 'employed' }, { monthlyIncome: '300000' }],
-    ['health', { listedDisease: 'no', dispensary: 'no' }, {}],
-    ['criminalRecord', { record: 'none' }, {}],
-    ['child', { siblings: 'no', health: 'any' }, { ageFrom: '0', ageTo: '5' }],
-  ];
-  await page.goto('/en/apply/');
-  for (const [step, radios, fields] of steps) {
-    await expect(page).toHaveURL(new RegExp(`/apply/${step}/$`));
-    for (const [name, value] of Object.entries(radios))
-      await page.locator(`input[name="${name}"][value="${value}"]`).check();
-    for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
-    await next(page);
-  }
-  await expect(page).toHaveURL(/\/en\/apply\/documents\/$/);
+  await answerUpToDocuments(page, 'en', 'patronage');
   for (const name of ['passport.pdf', 'salary.pdf']) {
     await page.locator('#file').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Upload the document' }).click();

@@ -4,35 +4,12 @@ import type { Database } from '../../server/db/database.ts';
 import { migrate } from '../../server/db/migrations.ts';
 import { parseReference } from '../applicant/reference.ts';
 import { openDraft, saveStep, submitApplication } from './drafts.ts';
-import { firstUnanswered, type StepId } from './journey.ts';
+import { exampleSteps } from './examples.ts';
+import { firstUnanswered } from './journey.ts';
 
 const link = (locale: string, reference: string) => `https://alaqan.test/${locale}/account/?application=${reference}`;
 
-const steps: [StepId, unknown][] = [
-  ['form', { form: 'guardianship' }],
-  [
-    'applicant',
-    {
-      fullName: 'Айгерим Нұрланова',
-      iin: '951201401235',
-      birthDate: '1995-12-01',
-      sex: 'female',
-      citizenship: 'kz',
-      maritalStatus: 'single',
-      phone: '+77012345678',
-      email: 'aigerim@example.kz',
-    },
-  ],
-  ['address', { region: 'zhambyl', district: 'merke', settlement: 'Меркі', street: 'Сыпатай батыр көшесі, 5' }],
-  ['household', { members: [{ fullName: 'Гүлнар Нұрланова', relation: 'анасы', birthYear: 1968 }] }],
-  ['housing', { tenure: 'family', rooms: 4 }],
-  ['income', { employment: 'employed', monthlyIncome: 280000 }],
-  ['health', { listedDisease: 'no', dispensary: 'no' }],
-  ['criminalRecord', { record: 'none' }],
-  ['child', { ageFrom: 3, ageTo: 10, siblings: 'yes', health: 'any' }],
-  ['documents', {}],
-  ['consent', { consent: 'yes', version: '2026-11-21' }],
-];
+const steps = exampleSteps;
 
 describe.each(testDatabases)('applications being written, on $name', (backend) => {
   let db: Database;

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { exampleAnswers } from '../applications/examples.ts';
 import { documentsNeeded } from './needed.ts';
 
-const applicant = {
-  fullName: 'Айгерим Нұрланова',
-  iin: '951201401235',
-  birthDate: '1995-12-01',
-  sex: 'female',
-  citizenship: 'kz',
-  maritalStatus: 'single',
-  phone: '+77012345678',
-  email: 'a@example.kz',
-};
+const applicant = exampleAnswers.applicant;
 
 describe('the documents an applicant is asked for', () => {
   it('asks everyone for identity, income, medical, no criminal record and housing, and the school certificate if they have it', () => {
