@@ -1,12 +1,21 @@
 import { defineMiddleware } from 'astro:middleware';
 import { defaultLocale, isLocale } from './i18n/locales.ts';
 import { translatorFor } from './i18n/translator.ts';
+import { compressResponse } from './server/compress-response.ts';
 
-/** Gives every page its language and a translator for it, taken from the address. */
-export const onRequest = defineMiddleware((context, next) => {
+/**
+ * Gives every page its language and a translator for it, taken from the address, and compresses
+ * what is rendered on request (prerendered pages are compressed at build time).
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
   const first = context.url.pathname.split('/')[1];
   const lang = isLocale(first) ? first : defaultLocale;
   context.locals.lang = lang;
   context.locals.t = translatorFor(lang);
-  return next();
+  const response = await next();
+  if (context.isPrerendered) return response;
+  return compressResponse(response, {
+    method: context.request.method,
+    acceptEncoding: context.request.headers.get('accept-encoding'),
+  });
 });

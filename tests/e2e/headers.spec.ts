@@ -36,6 +36,18 @@ test('pages are sent compressed', async ({ request }) => {
   expect(gzip.headers()['content-encoding']).toBe('gzip');
 });
 
+test('pages rendered on request are sent compressed too, and still never cached', async ({ request }) => {
+  for (const path of ['/kk/sign-in/', '/ru/eligibility/']) {
+    const response = await request.get(path, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-encoding'], path).toBe('br');
+    expect(response.headers()['cache-control'], path).toContain('no-store');
+    expect(await response.text(), path).toContain('</html>');
+    const plain = await request.get(path, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers()['content-encoding'], path).toBeUndefined();
+  }
+});
+
 test('the browser enforces the policy: an injected inline script does not run', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
