@@ -30,14 +30,15 @@ describe('compressing pages rendered on request', () => {
   });
 
   it('leaves alone what should not be compressed', async () => {
-    const cases: [Response, string | null][] = [
-      [page(), null],
-      [page('<p>short</p>'), 'br'],
-      [new Response(html, { headers: { 'Content-Type': 'application/pdf' } }), 'br'],
-      [page(null, { status: 303, headers: { Location: '/kk/' } }), 'br'],
+    const cases: [Response, string, string][] = [
+      [page(), 'GET', ''],
+      [page('<p>short</p>'), 'GET', 'br'],
+      [new Response(html, { headers: { 'Content-Type': 'application/pdf' } }), 'GET', 'br'],
+      [page(null, { status: 303, headers: { Location: '/kk/', 'Content-Type': 'text/html' } }), 'GET', 'br'],
+      [page(), 'HEAD', 'br'],
     ];
-    for (const [response, acceptEncoding] of cases) {
-      const result = await compressResponse(response, { method: 'GET', acceptEncoding: acceptEncoding ?? '' });
+    for (const [response, method, acceptEncoding] of cases) {
+      const result = await compressResponse(response, { method, acceptEncoding });
       expect(result.headers.get('content-encoding')).toBeNull();
     }
     const pdf = new Response('%PDF-1.7', { headers: { 'Content-Type': 'application/pdf' } });

@@ -79,8 +79,15 @@ export async function startRuntime(
   const uploadsDir = uploadsLocation(env);
   // At start and then hourly: files left by a crash between a file and its row are removed.
   const sweep = async () => {
-    const swept = await sweepOrphanFiles(db, uploadsDir);
-    if (swept.length > 0) log(`uploads: removed ${String(swept.length)} file(s) no document points to`);
+    const result = await sweepOrphanFiles(db, uploadsDir);
+    if (result.status === 'skipped')
+      log(
+        result.reason === 'other-database'
+          ? `uploads: ${uploadsDir} belongs to another database; files without a document are kept`
+          : `uploads: ${uploadsDir} holds files this database does not know; none are swept`,
+      );
+    else if (result.files.length > 0)
+      log(`uploads: removed ${String(result.files.length)} file(s) no document points to`);
   };
   await sweep();
   const sweeper = setInterval(

@@ -203,6 +203,12 @@ for (const javaScriptEnabled of [true, false]) {
         await next(page);
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/check/$`));
         await expect(page.locator('dd', { hasText: /^5$/ })).toBeVisible();
+        // From the check page to the documents and back, even through a refused upload.
+        await page.locator(`a[href="/${lang}/apply/documents/?return=check"]`).first().click();
+        await page.getByRole('button', { name: t.upload }).click();
+        await expect(page.getByRole('alert')).toBeVisible();
+        await next(page);
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/check/$`));
 
         await next(page);
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/done/\\?reference=AQ-`));
@@ -302,6 +308,19 @@ test('a warning before the session ends lets the applicant stay signed in; after
   await page.clock.fastForward('27:00');
   await expect(dialog).toBeHidden();
 
+  // The countdown runs out while the session is in fact still alive (in this test, only the
+  // page's clock has moved, as when another tab kept it alive): the page stays, nothing typed is lost.
+  await page.clock.fastForward('01:30');
+  await expect(dialog).toBeVisible();
+  await page.evaluate(() => {
+    document.body.dataset['notReloaded'] = 'yes';
+  });
+  await page.clock.fastForward('02:00');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('body')).toHaveAttribute('data-not-reloaded', 'yes');
+  // The server said how long is really left (about 30 minutes): the next warning comes before that.
+  await page.clock.fastForward('26:30');
+
   // The session ends (here: its cookie is gone); at the end of the countdown the page sends the
   // applicant to sign in, and signing in brings them back to the same question.
   await page.clock.fastForward('01:30');
@@ -321,11 +340,38 @@ test('a warning before the session ends lets the applicant stay signed in; after
   await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
 });
 
+test('the warning says when the portal cannot be reached, and when staying signed in is no longer possible', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signIn(page, 'ru', `timeout-limits-${Date.now()}@example.kz`);
+  await page.goto('/ru/account/');
+  const dialog = page.getByRole('dialog', { name: 'Сеанс скоро завершится' });
+  await page.clock.fastForward('28:30');
+  await expect(dialog).toBeVisible();
+  const stay = page.getByRole('button', { name: 'Продолжить сеанс' });
+
+  await page.route('**/ru/account/session/', (route) => route.abort('internetdisconnected'));
+  await stay.click();
+  await expect(page.getByRole('alert')).toContainText('Не удалось связаться с порталом');
+  await expect(stay).toBeFocused();
+
+  // Near the 12-hour limit the server grants less than the warning's two minutes.
+  await page.unroute('**/ru/account/session/');
+  await page.route('**/ru/account/session/', (route) => route.fulfill({ json: { signedIn: true, secondsLeft: 90 } }));
+  await stay.click();
+  await expect(dialog).toContainText('войдите снова');
+  await expect(stay).toBeHidden();
+  await expect(page.getByRole('alert')).toHaveText('');
+  await checkAxe(page, true);
+});
+
 test('the journey needs a signed-in applicant', async ({ page, baseURL }) => {
   await page.goto('/en/apply/applicant/');
   await expect(page).toHaveURL(/\/en\/sign-in\/$/);
   const keepAlive = await page.request.post('/en/account/session/', { headers: { Origin: baseURL ?? '' } });
   expect(keepAlive.status()).toBe(401);
+  expect((await page.request.get('/en/account/session/')).status()).toBe(401);
 });
 
 /** Answers every step up to the documents with valid answers (a single applicant living alone). */
@@ -433,7 +479,11 @@ test('a document is removed from the draft, and deleting the draft deletes its d
   test.setTimeout(90_000);
   await signIn(page, 'en', `delete-draft-${Date.now()}@example.kz`);
   await answerUpToDocuments(page, 'en', 'patronage');
-  for (const name of ['passport.pdf', 'salary.pdf']) {
+  for (const [name, kind] of [
+    ['passport.pdf', 'identity'],
+    ['salary.pdf', 'income'],
+  ] as const) {
+    await page.locator(`input[name="kind"][value="${kind}"]`).check();
     await page.locator('#file').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Upload the document' }).click();
     await expect(page.getByRole('link', { name })).toBeVisible();

@@ -7,8 +7,8 @@ export const authPaths = {
   link: (lang: Locale) => `/${lang}/sign-in/link/`,
   account: (lang: Locale) => `/${lang}/account/`,
   signOut: (lang: Locale) => `/${lang}/sign-out/`,
-  /** POST keeps the session alive and answers how long it has left. */
-  keepAlive: (lang: Locale) => `/${lang}/account/session/`,
+  /** GET: how long the session has left; POST: stay signed in. */
+  sessionStatus: (lang: Locale) => `/${lang}/account/session/`,
 } as const;
 
 /**

@@ -3,7 +3,7 @@ import { testDatabases } from '../../../tests/support/databases.ts';
 import type { Database } from '../../server/db/database.ts';
 import { migrate } from '../../server/db/migrations.ts';
 import { hashSecret, minutesFrom, signInPolicy } from './policy.ts';
-import { currentSession, endSession, requestSignIn, verifyCode, verifyLink } from './store.ts';
+import { currentSession, endSession, peekSession, requestSignIn, verifyCode, verifyLink } from './store.ts';
 
 const verifyUrl = (token: string) => `https://alaqan.test/kk/sign-in/link/?token=${token}`;
 
@@ -133,6 +133,18 @@ describe.each(testDatabases)('sign-in on $name', (backend) => {
     }
     const nearEnd = minutesFrom(absoluteEnd, -10);
     expect((await currentSession(db, signedIn.sessionToken, nearEnd))?.endsAt).toEqual(absoluteEnd);
+  });
+
+  it('tells how long a session has left without keeping it alive', async () => {
+    const now = new Date();
+    const { requestId, code } = await start(undefined, undefined, now);
+    const signedIn = await verifyCode(db, { requestId, code, now });
+    if (signedIn.status !== 'signed-in') throw new Error('not signed in');
+    const token = signedIn.sessionToken;
+    expect((await peekSession(db, token, minutesFrom(now, 20)))?.endsAt).toEqual(minutesFrom(now, 30));
+    expect((await peekSession(db, token, minutesFrom(now, 29)))?.endsAt).toEqual(minutesFrom(now, 30));
+    expect(await peekSession(db, token, minutesFrom(now, 31))).toBeUndefined();
+    expect(await currentSession(db, token, minutesFrom(now, 31))).toBeUndefined();
   });
 
   it('knows no session for a made-up token', async () => {

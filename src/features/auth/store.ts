@@ -146,18 +146,46 @@ export async function currentSession(
   token: string | undefined,
   now = new Date(),
 ): Promise<Session | undefined> {
+  return findSession(db, token, now, { keepAlive: true });
+}
+
+/** The same, without keeping it alive: for asking how long it has left. */
+export async function peekSession(
+  db: Database,
+  token: string | undefined,
+  now = new Date(),
+): Promise<Session | undefined> {
+  return findSession(db, token, now, { keepAlive: false });
+}
+
+async function findSession(
+  db: Database,
+  token: string | undefined,
+  now: Date,
+  { keepAlive }: { keepAlive: boolean },
+): Promise<Session | undefined> {
   if (!token) return undefined;
   const idleSince = minutesFrom(now, -signInPolicy.idleMinutes).toISOString();
-  const [row] = await db.query<{ applicant_id: string; email: string; locale: Locale; expires_at: string | Date }>(
-    `update sessions set last_seen_at = $2
-     from applicants
-     where sessions.token_hash = $1 and applicants.id = sessions.applicant_id
-       and sessions.expires_at > $2 and sessions.last_seen_at > $3
-     returning sessions.applicant_id, applicants.email, applicants.locale, sessions.expires_at`,
+  const [row] = await db.query<{
+    applicant_id: string;
+    email: string;
+    locale: Locale;
+    expires_at: string | Date;
+    last_seen_at: string | Date;
+  }>(
+    keepAlive
+      ? `update sessions set last_seen_at = $2
+         from applicants
+         where sessions.token_hash = $1 and applicants.id = sessions.applicant_id
+           and sessions.expires_at > $2 and sessions.last_seen_at > $3
+         returning sessions.applicant_id, applicants.email, applicants.locale, sessions.expires_at, sessions.last_seen_at`
+      : `select sessions.applicant_id, applicants.email, applicants.locale, sessions.expires_at, sessions.last_seen_at
+         from sessions join applicants on applicants.id = sessions.applicant_id
+         where sessions.token_hash = $1 and sessions.expires_at > $2 and sessions.last_seen_at > $3`,
     [hashSecret(token), now.toISOString(), idleSince],
   );
   if (!row) return undefined;
-  const idleEnd = minutesFrom(now, signInPolicy.idleMinutes);
+  const idleEnd = minutesFrom(new Date(row.last_seen_at), signInPolicy.idleMinutes);
   const absoluteEnd = new Date(row.expires_at);
   return {
     applicantId: row.applicant_id,

@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { portalRuntime } from '../../server/runtime.ts';
 import { authPaths, safeReturnPath } from './paths.ts';
 import { signInPolicy } from './policy.ts';
-import { currentSession, type Session } from './store.ts';
+import { currentSession, peekSession, type Session } from './store.ts';
 
 export { authPaths };
 
@@ -24,8 +24,10 @@ export function setSessionCookie(cookies: AstroCookies, token: string): void {
   cookies.set(sessionCookie, token, { ...base, maxAge: signInPolicy.absoluteHours * 3600 });
 }
 
+/** Signs out in the browser; the page sign-in would have returned to is forgotten too (shared computers). */
 export function clearSessionCookie(cookies: AstroCookies): void {
   cookies.delete(sessionCookie, base);
+  cookies.delete(returnCookie, base);
 }
 
 /** Remembers which sign-in request the code page belongs to, without the email in the address. */
@@ -42,9 +44,14 @@ export function clearPendingSignIn(cookies: AstroCookies): void {
   cookies.delete(pendingCookie, base);
 }
 
-/** The signed-in applicant of this request, if any. */
+/** The signed-in applicant of this request, if any; the request keeps the session alive. */
 export async function sessionOf(cookies: AstroCookies): Promise<Session | undefined> {
   return currentSession(portalRuntime().db, cookies.get(sessionCookie)?.value);
+}
+
+/** The session of this request, if any, without keeping it alive. */
+export async function peekSessionOf(cookies: AstroCookies): Promise<Session | undefined> {
+  return peekSession(portalRuntime().db, cookies.get(sessionCookie)?.value);
 }
 
 /**

@@ -26,4 +26,18 @@ describe('the documents an applicant is asked for', () => {
     expect(needed).toContain('marriage');
     expect(needed).toContain('relatives-consent');
   });
+
+  it('does not ask for the consent of a child who lives with the applicant', () => {
+    const today = new Date('2026-11-22T00:00:00Z');
+    const withChild = documentsNeeded(
+      { applicant, household: { members: [{ fullName: 'Әли Нұрланов', relation: 'ұлы', birthYear: 2015 }] } },
+      today,
+    );
+    expect(withChild.map((entry) => entry.kind)).not.toContain('relatives-consent');
+    const withAdult = documentsNeeded(
+      { applicant, household: { members: [{ fullName: 'Әли Нұрланов', relation: 'ұлы', birthYear: 2008 }] } },
+      today,
+    );
+    expect(withAdult.map((entry) => entry.kind)).toContain('relatives-consent');
+  });
 });

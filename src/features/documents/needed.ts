@@ -1,6 +1,8 @@
 /**
- * Which documents the guardianship authority needs from this applicant, from their answers
- * (domain.md, "Documents to register as a prospective adoptive parent"). Pure.
+ * Which documents the guardianship authority needs from this applicant, from their answers: the
+ * list of the eGov service "Registration of persons willing to adopt children" (identity, consent
+ * of the close relatives living with the applicant, income, marriage certificate, medical reports,
+ * no criminal record, right to housing, the school's certificate). Pure.
  */
 import { stepSchemas, type Answers } from '../applications/journey.ts';
 import type { DocumentKind } from './file-type.ts';
@@ -11,15 +13,20 @@ export interface NeededDocument {
   ifAvailable: boolean;
 }
 
-export function documentsNeeded(answers: Answers): NeededDocument[] {
+/** Consent is asked of relatives who can give it: those of age (18) this year. */
+const ageOfConsent = 18;
+
+export function documentsNeeded(answers: Answers, today: Date = new Date()): NeededDocument[] {
   const applicant = stepSchemas.applicant.safeParse(answers.applicant);
   const household = stepSchemas.household.safeParse(answers.household);
   const married = applicant.success && applicant.data.maritalStatus === 'married';
-  const livesWithOthers = household.success && household.data.members.length > 0;
+  const livesWithAdults =
+    household.success &&
+    household.data.members.some((member) => today.getUTCFullYear() - member.birthYear >= ageOfConsent);
   const kinds: [DocumentKind, boolean][] = [
     ['identity', true],
     ['marriage', married],
-    ['relatives-consent', livesWithOthers],
+    ['relatives-consent', livesWithAdults],
     ['income', true],
     ['medical', true],
     ['no-criminal-record', true],

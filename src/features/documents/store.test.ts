@@ -14,6 +14,7 @@ import {
   listDocuments,
   removeDraftDocument,
   sweepOrphanFiles,
+  uploadsMarker,
 } from './store.ts';
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
@@ -159,14 +160,32 @@ describe.each(testDatabases)('documents on $name', (backend) => {
     const added = await add();
     if (added.status !== 'added') throw new Error(added.status);
     const [kept] = await readdir(uploadsDir);
-    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
-    await utimes(path.join(uploadsDir, kept ?? ''), hourAgo, hourAgo);
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(path.join(uploadsDir, kept ?? ''), twoHoursAgo, twoHoursAgo);
     await writeFile(path.join(uploadsDir, 'orphan-old'), pdf);
-    await utimes(path.join(uploadsDir, 'orphan-old'), hourAgo, hourAgo);
+    await utimes(path.join(uploadsDir, 'orphan-old'), twoHoursAgo, twoHoursAgo);
     // A file being uploaded right now, whose row is not yet committed, is young: it stays.
     await writeFile(path.join(uploadsDir, 'upload-in-progress'), pdf);
-    expect(await sweepOrphanFiles(db, uploadsDir)).toEqual(['orphan-old']);
-    expect((await readdir(uploadsDir)).sort()).toEqual([kept, 'upload-in-progress'].sort());
+    expect(await sweepOrphanFiles(db, uploadsDir)).toEqual({ status: 'swept', files: ['orphan-old'] });
+    expect((await readdir(uploadsDir)).sort()).toEqual([kept, 'upload-in-progress', uploadsMarker].sort());
+  });
+
+  it('never sweeps a folder that belongs to another database, or holds only files this one does not know', async () => {
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await writeFile(path.join(uploadsDir, 'someone-elses'), pdf);
+    await utimes(path.join(uploadsDir, 'someone-elses'), twoHoursAgo, twoHoursAgo);
+    // An empty or restored database, or the wrong DATABASE_URL: none of the files is known.
+    expect(await sweepOrphanFiles(db, uploadsDir)).toEqual({ status: 'skipped', reason: 'unmarked' });
+    await writeFile(path.join(uploadsDir, uploadsMarker), '00000000-0000-4000-8000-000000000000');
+    expect(await sweepOrphanFiles(db, uploadsDir)).toEqual({ status: 'skipped', reason: 'other-database' });
+    expect(await readdir(uploadsDir)).toContain('someone-elses');
+  });
+
+  it('marks a new uploads folder as this database’s', async () => {
+    const fresh = path.join(uploadsDir, 'new-folder');
+    expect(await sweepOrphanFiles(db, fresh)).toEqual({ status: 'swept', files: [] });
+    const [identity] = await db.query<{ id: string }>('select id from portal_identity');
+    expect(await readFile(path.join(fresh, uploadsMarker), 'utf8')).toBe(identity?.id);
   });
 });
 

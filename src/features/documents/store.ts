@@ -3,7 +3,7 @@
  * files, listed and downloadable only by the applicant they belong to.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../server/db/database.ts';
 import { documentLimits, sniffDocumentType, type DocumentKind, type DocumentType } from './file-type.ts';
@@ -159,26 +159,52 @@ export async function removeDraftDocument(
   return removed.length > 0;
 }
 
-/** Deletes stored files; one already gone is fine (a file without its row is swept anyway). */
-export async function removeStoredFiles(uploadsDir: string, storedNames: readonly string[]): Promise<void> {
-  await Promise.all(storedNames.map((name) => rm(path.join(uploadsDir, path.basename(name)), { force: true })));
+/**
+ * Deletes stored files, after their rows are gone. A file that cannot be removed (already gone,
+ * or a permissions problem) is left to the sweep: the deletion the applicant asked for has
+ * happened, and it is not undone by a file. Returns how many could not be removed.
+ */
+export async function removeStoredFiles(uploadsDir: string, storedNames: readonly string[]): Promise<number> {
+  const results = await Promise.allSettled(
+    storedNames.map((name) => rm(path.join(uploadsDir, path.basename(name)), { force: true })),
+  );
+  return results.filter((result) => result.status === 'rejected').length;
 }
+
+/** The file in the uploads folder that says which database it belongs to. */
+export const uploadsMarker = '.database-id';
+
+export type SweepResult =
+  | { status: 'swept'; files: string[] }
+  /** The folder belongs to another database, or to none known: nothing is touched. */
+  | { status: 'skipped'; reason: 'other-database' | 'unmarked' };
 
 /**
  * Deletes the files no document row points to: those of an application deleted while the server
- * died before it removed them, or of an upload whose row was never written. Only files older than
- * `olderThanMs`, so an upload another server is writing right now is left alone.
+ * died before it removed them, or of an upload whose row was never written. Only in a folder
+ * marked with this database's id (an unmarked one is claimed when it is empty, or when its files
+ * are this database's), and only files older than `olderThanMs`, so an upload another server is
+ * writing right now is left alone.
  */
 export async function sweepOrphanFiles(
   db: Database,
   uploadsDir: string,
   { olderThanMs = 60 * 60 * 1000, now = Date.now() } = {},
-): Promise<string[]> {
-  const names = await readdir(uploadsDir).catch(() => [] as string[]);
-  if (names.length === 0) return [];
+): Promise<SweepResult> {
+  const [identity] = await db.query<{ id: string }>('select id from portal_identity');
+  if (!identity) throw new Error('the database has no identity: run the migrations');
+  const names = (await readdir(uploadsDir).catch(() => [] as string[])).filter((name) => !name.startsWith('.'));
   const known = new Set(
     (await db.query<{ stored_name: string }>('select stored_name from documents')).map((row) => row.stored_name),
   );
+  const marker = await readFile(path.join(uploadsDir, uploadsMarker), 'utf8').catch(() => undefined);
+  if (marker === undefined) {
+    if (names.length > 0 && !names.some((name) => known.has(name))) return { status: 'skipped', reason: 'unmarked' };
+    await mkdir(uploadsDir, { recursive: true });
+    await writeFile(path.join(uploadsDir, uploadsMarker), identity.id);
+  } else if (marker.trim() !== identity.id) {
+    return { status: 'skipped', reason: 'other-database' };
+  }
   const swept: string[] = [];
   for (const name of names) {
     if (known.has(name)) continue;
@@ -187,7 +213,7 @@ export async function sweepOrphanFiles(
     await rm(path.join(uploadsDir, name), { force: true });
     swept.push(name);
   }
-  return swept;
+  return { status: 'swept', files: swept };
 }
 
 function isUuid(value: string): boolean {

@@ -143,6 +143,19 @@ export const migrations: readonly Migration[] = [
       create index documents_by_application on documents (application_id);
     `,
   },
+  {
+    id: '0005_portal_identity',
+    sql: `
+      -- This database's own id. The uploads folder carries it in a marker file, and files without a
+      -- document row are swept only from a folder marked with it: a server started against another,
+      -- an empty or a restored database never deletes real documents.
+      create table portal_identity (
+        singleton boolean primary key default true check (singleton),
+        id uuid not null default gen_random_uuid()
+      );
+      insert into portal_identity default values;
+    `,
+  },
 ];
 
 /** A number both PostgreSQL and PGlite lock on, so two servers starting at once migrate in turn. */

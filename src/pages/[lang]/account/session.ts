@@ -1,19 +1,25 @@
 /**
- * POST: "Stay signed in" from the warning before the session ends. Any signed-in request keeps the
- * session alive; this one does only that, and answers how many seconds it now has left (401 when
- * it has already ended). Used by the warning's script; without JavaScript there is no warning.
+ * How long the session has left, for the warning before it ends (components/SessionTimeout.astro).
+ * GET asks without keeping the session alive; POST is "Stay signed in", and keeps it alive as any
+ * signed-in request does. Both answer `{ secondsLeft }`, or 401 when the session has ended.
+ * Without JavaScript there is no warning, and nothing calls this.
  */
 import type { APIRoute } from 'astro';
-import { sessionOf } from '../../../features/auth/web.ts';
+import type { Session } from '../../../features/auth/store.ts';
+import { peekSessionOf, sessionOf } from '../../../features/auth/web.ts';
 import { isLocale } from '../../../i18n/locales.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ params, cookies }) => {
-  if (!isLocale(params.lang)) return new Response(null, { status: 404 });
-  const session = await sessionOf(cookies);
+function answer(session: Session | undefined): Response {
   const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
   if (!session) return new Response(JSON.stringify({ signedIn: false }), { status: 401, headers });
   const secondsLeft = Math.max(0, Math.floor((session.endsAt.getTime() - Date.now()) / 1000));
   return new Response(JSON.stringify({ signedIn: true, secondsLeft }), { status: 200, headers });
-};
+}
+
+export const GET: APIRoute = async ({ params, cookies }) =>
+  isLocale(params.lang) ? answer(await peekSessionOf(cookies)) : new Response(null, { status: 404 });
+
+export const POST: APIRoute = async ({ params, cookies }) =>
+  isLocale(params.lang) ? answer(await sessionOf(cookies)) : new Response(null, { status: 404 });
