@@ -5,8 +5,8 @@
  * and latencies; asserts nothing.
  *
  * The data is seeded before the server starts, through the portal's own modules (migrations,
- * openDraft and saveStep for one complete draft, copied for the others), with sessions written
- * the way sign-in writes them. PGlite is single-process, so the seeding connection is closed
+ * openDraft and saveStep for one complete draft, copied for the others), with sessions started
+ * as sign-in starts them. PGlite is single-process, so the seeding connection is closed
  * before the server opens the same directory, and the count afterwards waits for the server to
  * exit.
  */
@@ -17,7 +17,7 @@ import pg from 'pg';
 import { openDraft, saveStep } from '../features/applications/drafts.ts';
 import { exampleAnswers } from '../features/applications/examples.ts';
 import { firstUnanswered, isComplete, type Answers } from '../features/applications/journey.ts';
-import { hashSecret, minutesFrom, newSecret, signInPolicy } from '../features/auth/policy.ts';
+import { startSession } from '../features/auth/store.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { openDatabase, type Database } from '../server/db/database.ts';
 import { migrate } from '../server/db/migrations.ts';
@@ -36,11 +36,10 @@ const benchDatabase = 'alaqan_bench';
 /** The session cookie outside development (the server runs without NODE_ENV, like `npm start`). */
 const sessionCookie = '__Host-alaqan_session';
 
-const sampleAnswers: Record<string, unknown> = exampleAnswers;
-
 interface BenchApplicant {
   email: string;
   locale: Locale;
+  /** The session cookie's token, once seeded. */
   token: string;
 }
 
@@ -59,7 +58,7 @@ function applicantsFor(prefix: string, count: number): BenchApplicant[] {
   return Array.from({ length: count }, (_, index) => ({
     email: `${prefix}-${String(index).padStart(5, '0')}@example.kz`,
     locale: locales[index % locales.length] ?? 'kk',
-    token: newSecret(),
+    token: '',
   }));
 }
 
@@ -68,7 +67,7 @@ async function completeDraft(db: Database, applicantId: string, locale: Locale):
   const draft = await openDraft(db, applicantId, locale);
   let answers = draft.answers;
   for (let step = firstUnanswered(answers), guard = 0; step !== 'check'; step = firstUnanswered(answers), guard += 1) {
-    const data = sampleAnswers[step];
+    const data = (exampleAnswers as Answers)[step];
     if (data === undefined || guard > 50) throw new Error(`the benchmark has no answer for the step "${step}"`);
     const result = await saveStep(db, { applicantId, applicationId: draft.id, step, data });
     if (result.status !== 'saved')
@@ -108,16 +107,11 @@ async function seed(db: Database, applicants: BenchApplicant[]): Promise<void> {
         JSON.stringify(answers),
       ],
     );
-    // What sign-in writes: the hash of the cookie's token, alive for the absolute session time.
-    await tx.query(
-      `insert into sessions (token_hash, applicant_id, created_at, last_seen_at, expires_at)
-       select input.token_hash, input.id, $2, $2, $3 from json_to_recordset($1::json) as input(token_hash text, id uuid)`,
-      [
-        JSON.stringify(withIds.map(({ token, id }) => ({ token_hash: hashSecret(token), id }))),
-        now.toISOString(),
-        minutesFrom(now, signInPolicy.absoluteHours * 60).toISOString(),
-      ],
-    );
+    // Sessions as sign-in starts them; the cookies the clients send carry their tokens.
+    for (const [index, { id }] of withIds.entries()) {
+      const applicant = applicants[index];
+      if (applicant) applicant.token = await startSession(tx, id, now);
+    }
   });
 }
 

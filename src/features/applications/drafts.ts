@@ -30,10 +30,7 @@ export async function openDraft(
   return db.transaction(async (tx) => {
     // Serialises two first requests of the same applicant, so they cannot start two drafts.
     await tx.query('select id from applicants where id = $1 for update', [applicantId]);
-    const [existing] = await tx.query<DraftRow>(
-      'select id, answers, reference, locale from applications where applicant_id = $1 and reference is null order by created_at limit 1',
-      [applicantId],
-    );
+    const existing = await draftRow(tx, applicantId);
     if (existing) return { id: existing.id, answers: answersOf(existing) };
     const [created] = await tx.query<{ id: string }>(
       'insert into applications (applicant_id, form, locale) values ($1, $2, $3) returning id',
@@ -46,8 +43,13 @@ export async function openDraft(
 
 /** The applicant's open draft, if they have one (without starting one). */
 export async function findDraft(db: Database, applicantId: string): Promise<{ id: string } | undefined> {
-  const [row] = await db.query<{ id: string }>(
-    'select id from applications where applicant_id = $1 and reference is null order by created_at limit 1',
+  const row = await draftRow(db, applicantId);
+  return row && { id: row.id };
+}
+
+async function draftRow(db: Pick<Database, 'query'>, applicantId: string): Promise<DraftRow | undefined> {
+  const [row] = await db.query<DraftRow>(
+    'select id, answers, reference, locale from applications where applicant_id = $1 and reference is null order by created_at limit 1',
     [applicantId],
   );
   return row;

@@ -8,6 +8,7 @@ import {
   validateStep,
   type Answers,
 } from './journey.ts';
+import { exampleAnswers } from './examples.ts';
 
 const applicant = {
   fullName: 'Айгерим Серикқызы Нұрланова',
@@ -20,19 +21,12 @@ const applicant = {
   email: 'Aigerim@Example.kz',
 };
 
+/** The example application, as a married applicant for adoption, with the spouse step answered. */
 const complete: Answers = {
+  ...exampleAnswers,
   form: { form: 'adoption' },
   applicant,
   spouse: { fullName: 'Нұрлан Серікұлы', iin: '880316300129', birthDate: '1988-03-16', sex: 'male' },
-  address: { region: 'zhambyl', district: 'taraz', settlement: 'Тараз', street: 'Абай даңғылы, 1' },
-  household: { members: [] },
-  housing: { tenure: 'own', rooms: 3 },
-  income: { employment: 'employed', monthlyIncome: 350000 },
-  health: { listedDisease: 'no', dispensary: 'no' },
-  criminalRecord: { record: 'none' },
-  child: { ageFrom: 2, ageTo: 6, siblings: 'either', health: 'any' },
-  documents: {},
-  consent: { consent: 'yes', version: '2026-11-21' },
 };
 
 describe('the application journey', () => {

@@ -146,10 +146,9 @@ export async function deleteApplication(
 ): Promise<boolean> {
   const storedNames = await db.transaction(async (tx) => {
     const [row] = await tx.query<{ id: string }>(
-      input.onlyDraftOf === undefined
-        ? 'select id from applications where id = $1 for update'
-        : 'select id from applications where id = $1 and applicant_id = $2 and reference is null for update',
-      input.onlyDraftOf === undefined ? [input.applicationId] : [input.applicationId, input.onlyDraftOf],
+      `select id from applications
+       where id = $1 and ($2::uuid is null or (applicant_id = $2 and reference is null)) for update`,
+      [input.applicationId, input.onlyDraftOf ?? null],
     );
     if (!row) return undefined;
     const documents = await tx.query<{ stored_name: string }>(

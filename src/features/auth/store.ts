@@ -82,17 +82,26 @@ async function signIn(tx: Pick<Database, 'query'>, row: RequestRow, now: Date): 
     [row.email, row.locale],
   );
   if (!applicant) throw new Error('the applicant was not saved');
-  const sessionToken = newSecret();
-  await tx.query(
+  const sessionToken = await startSession(tx, applicant.id, now);
+  return { status: 'signed-in', sessionToken, applicantId: applicant.id, locale: row.locale };
+}
+
+/**
+ * Starts a session for an applicant whose sign-in has been checked; returns the cookie's token
+ * (only its hash is kept). Used by sign-in, and by the benchmark to seed signed-in applicants.
+ */
+export async function startSession(db: Pick<Database, 'query'>, applicantId: string, now: Date): Promise<string> {
+  const token = newSecret();
+  await db.query(
     'insert into sessions (token_hash, applicant_id, created_at, last_seen_at, expires_at) values ($1, $2, $3, $3, $4)',
     [
-      hashSecret(sessionToken),
-      applicant.id,
+      hashSecret(token),
+      applicantId,
       now.toISOString(),
       minutesFrom(now, signInPolicy.absoluteHours * 60).toISOString(),
     ],
   );
-  return { status: 'signed-in', sessionToken, applicantId: applicant.id, locale: row.locale };
+  return token;
 }
 
 function usable(row: RequestRow | undefined, now: Date): row is RequestRow {
@@ -193,6 +202,11 @@ async function findSession(
     locale: row.locale,
     endsAt: absoluteEnd < idleEnd ? absoluteEnd : idleEnd,
   };
+}
+
+/** Whole seconds until the session ends if nothing happens, for the warning before it does. */
+export function secondsLeft(session: Session, now = Date.now()): number {
+  return Math.max(0, Math.floor((session.endsAt.getTime() - now) / 1000));
 }
 
 /** Ends a session (sign-out). */

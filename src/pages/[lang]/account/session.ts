@@ -5,7 +5,7 @@
  * Without JavaScript there is no warning, and nothing calls this.
  */
 import type { APIRoute } from 'astro';
-import type { Session } from '../../../features/auth/store.ts';
+import { secondsLeft, type Session } from '../../../features/auth/store.ts';
 import { peekSessionOf, sessionOf } from '../../../features/auth/web.ts';
 import { isLocale } from '../../../i18n/locales.ts';
 
@@ -14,8 +14,7 @@ export const prerender = false;
 function answer(session: Session | undefined): Response {
   const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
   if (!session) return new Response(JSON.stringify({ signedIn: false }), { status: 401, headers });
-  const secondsLeft = Math.max(0, Math.floor((session.endsAt.getTime() - Date.now()) / 1000));
-  return new Response(JSON.stringify({ signedIn: true, secondsLeft }), { status: 200, headers });
+  return new Response(JSON.stringify({ signedIn: true, secondsLeft: secondsLeft(session) }), { status: 200, headers });
 }
 
 export const GET: APIRoute = async ({ params, cookies }) =>
