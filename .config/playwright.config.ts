@@ -5,6 +5,8 @@ import { chromiumArgs, chromiumPath } from '../src/cli/browser-path.ts';
 const root = path.dirname(import.meta.dirname);
 const port = Number(process.env['E2E_PORT'] ?? 4329);
 export const hookPort = port + 20;
+/** The mail service the portal sends through in the browser tests (tests/support/mail-service.ts). */
+export const mailPort = port + 21;
 export const publishingSecret = 'e2e-publishing-webhook-secret';
 
 export default defineConfig({
@@ -23,24 +25,42 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Pixel 7'], browserName: 'chromium' } }],
-  webServer: {
-    command: 'node src/cli/serve.ts',
-    cwd: root,
-    url: `http://127.0.0.1:${port}/kk/`,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: ':memory:',
-      // Each test is a visitor from its own network address, as behind the production proxy.
-      TRUST_PROXY: '1',
-      // Sign-in emails reach the development mailbox within a fraction of a second.
-      OUTBOX_INTERVAL_MS: '200',
-      // The publishing webhook, wired to a deploy hook that tests/e2e/publishing.spec.ts receives.
-      SANITY_WEBHOOK_SECRET: publishingSecret,
-      PUBLISH_HOOK_URL: `http://127.0.0.1:${hookPort}/deploy`,
+  webServer: [
+    {
+      command: 'node tests/support/mail-service.ts',
+      cwd: root,
+      url: `http://127.0.0.1:${mailPort}/emails`,
+      env: { MAIL_PORT: String(mailPort) },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    {
+      // Run as in production: the public address set, email through Resend's API (the stand-in),
+      // `__Host-` Secure cookies (Chromium keeps them on http://127.0.0.1, a secure context).
+      command: 'node src/cli/serve.ts',
+      cwd: root,
+      url: `http://127.0.0.1:${port}/kk/`,
+      env: {
+        NODE_ENV: 'production',
+        SITE_URL: `http://127.0.0.1:${port}`,
+        RESEND_API_KEY: 're_e2e_stand_in',
+        RESEND_BASE_URL: `http://127.0.0.1:${mailPort}`,
+        EMAIL_FROM: 'Alaqan <noreply@alaqan.test>',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: ':memory:',
+        // Each test is a visitor from its own network address, as behind the production proxy.
+        TRUST_PROXY: '1',
+        // Sign-in emails reach the mail service within a fraction of a second.
+        OUTBOX_INTERVAL_MS: '200',
+        // The publishing webhook, wired to a deploy hook that tests/e2e/publishing.spec.ts receives.
+        SANITY_WEBHOOK_SECRET: publishingSecret,
+        PUBLISH_HOOK_URL: `http://127.0.0.1:${hookPort}/deploy`,
+      },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -33,8 +33,8 @@ const measureLimitMs = 60_000;
 const port = Number(process.env['BENCH_SUBMISSIONS_PORT'] ?? 4349);
 const serverUrl = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/';
 const benchDatabase = 'alaqan_bench';
-/** The session cookie outside development (the server runs without NODE_ENV, like `npm start`). */
-const sessionCookie = '__Host-alaqan_session';
+/** The session cookie of a development run (the server runs with NODE_ENV=development, like `npm start`). */
+const sessionCookie = 'alaqan_session';
 
 interface BenchApplicant {
   email: string;
@@ -191,9 +191,10 @@ function percentile(sorted: number[], fraction: number): number {
 
 /** The portal's environment as `npm start` has it: development mailbox, no proxy, our data only. */
 function serverEnv(data: { DATA_DIR: string } | { DATABASE_URL: string }): NodeJS.ProcessEnv {
-  const ours = new Set(['DATABASE_URL', 'DATA_DIR', 'RESEND_API_KEY', 'NODE_ENV', 'TRUST_PROXY']);
+  const ours = new Set(['DATABASE_URL', 'DATA_DIR', 'RESEND_API_KEY', 'NODE_ENV', 'TRUST_PROXY', 'SITE_URL']);
   return {
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !ours.has(name))),
+    NODE_ENV: 'development',
     ...data,
   };
 }

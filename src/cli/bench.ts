@@ -17,7 +17,10 @@ const port = Number(process.env['BENCH_PORT'] ?? 4339);
 const pages = ['/kk/guides/asyrap-alu/', '/ru/guides/usynovlenie/', '/en/guides/adoption/'];
 
 async function benchLighthouse(): Promise<void> {
-  const server = await startServer(port);
+  // A development run on this machine, as `npm start` serves it; DATA_DIR=:memory: keeps nothing.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', DATA_DIR: ':memory:' };
+  delete env['SITE_URL'];
+  const server = await startServer(port, env);
   const base = server.origin;
   try {
     const chrome = await chromeLauncher.launch({

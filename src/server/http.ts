@@ -10,10 +10,81 @@ import path from 'node:path';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { languageCookie, negotiateLocale } from '../i18n/negotiate.ts';
 import { encodingSuffix, pickEncoding } from './compression.ts';
+import { normalizeHost, type Deployment } from './deployment.ts';
+import { refusalPage, refusalStatus, refusalText, type RefusalKind } from './error-pages.ts';
+import {
+  allowedMethods,
+  allowedOrigins,
+  bodyLimitFor,
+  bodyLimits,
+  checkHost,
+  countFormFields,
+  formEncodingOf,
+  isAllowedMethod,
+  loggablePath,
+  type FormEncoding,
+} from './request-gate.ts';
 import { securityHeaders } from './security-headers.ts';
 
-/** A document of 10 MB with its form around it; nothing the portal accepts is larger. */
-export const maxBodyBytes = 11 * 1024 * 1024;
+/** Routes Astro adds on its own (image optimisation, server islands, actions), none of which the portal uses. */
+const frameworkRoutes = /^\/_(image|server-islands|actions)(\/|$)/;
+
+/**
+ * After a refusal, at most this much more of the body is read and thrown away, so that a client
+ * still sending gets the answer instead of a reset connection; past it the connection is cut.
+ */
+const drainAfterRefusalBytes = 1024 * 1024;
+
+/** Reads a body up to `limit` bytes as it streams in; 'too-large' as soon as it goes past, whatever was declared. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        cleanup();
+        req.pause();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new Error('the client closed the connection before sending the whole body'));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
+
+/** Throws away what is left of a refused body, up to a bound; past it, the connection is cut. */
+function discardRestOfBody(req: IncomingMessage): void {
+  if (req.complete) return;
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > drainAfterRefusalBytes) req.socket.destroy();
+  });
+  req.resume();
+}
 
 export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => unknown;
 
@@ -24,6 +95,10 @@ export interface PortalServerOptions {
   astroHandler: AstroHandler;
   /** Called once per response with what may be logged: no query strings, no bodies. */
   log?: (line: string) => void;
+  /** The public address and the hosts the portal answers to. */
+  deployment: Deployment;
+  /** True behind a reverse proxy (TRUST_PROXY=1): its X-Forwarded-Host is then checked too. */
+  trustProxy?: boolean;
 }
 
 const contentTypes: Record<string, string> = {
@@ -81,13 +156,17 @@ function languageOf(urlPath: string): Locale | undefined {
  * The visitor chose a language when they move from a page of this site in one language to a
  * page in another (the language switcher): remember it for their next visit to `/`.
  */
-function chosenLanguage(req: IncomingMessage, urlPath: string): Locale | undefined {
+function chosenLanguage(
+  req: IncomingMessage,
+  urlPath: string,
+  isOwnHost: (host: string) => boolean,
+): Locale | undefined {
   const target = languageOf(urlPath);
   const referer = req.headers.referer;
   if (!target || !referer) return undefined;
   try {
     const from = new URL(referer);
-    if (from.host !== req.headers.host) return undefined;
+    if (!isOwnHost(from.host)) return undefined;
     const previous = languageOf(from.pathname);
     return previous && previous !== target ? target : undefined;
   } catch {
@@ -98,6 +177,9 @@ function chosenLanguage(req: IncomingMessage, urlPath: string): Locale | undefin
 export function createPortalServer(options: PortalServerOptions): Server {
   const clientDir = path.resolve(options.clientDir);
   const log = options.log ?? (() => undefined);
+  const { deployment, trustProxy = false } = options;
+  const scheme = () => (deployment.origin.startsWith('https:') ? 'https' : 'http');
+  const isOwnHost = (host: string) => deployment.allowedHosts.has(normalizeHost(host, scheme()) ?? '');
 
   async function sendFile(
     req: IncomingMessage,
@@ -125,7 +207,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
     res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', status === 200 ? cacheControl(urlPath) : 'no-store');
-    const chosen = extension === '.html' ? chosenLanguage(req, urlPath) : undefined;
+    const chosen = extension === '.html' ? chosenLanguage(req, urlPath, isOwnHost) : undefined;
     if (chosen) {
       res.setHeader('Set-Cookie', `${languageCookie}=${chosen}; Path=/; Max-Age=31536000; SameSite=Lax`);
     }
@@ -168,32 +250,102 @@ export function createPortalServer(options: PortalServerOptions): Server {
     return false;
   }
 
+  /** Answers a refused request with a page in the visitor's language (JSON for the API), never reading further. */
+  function refuse(req: IncomingMessage, res: ServerResponse, kind: RefusalKind, headers: Record<string, string> = {}) {
+    const urlPath = req.url?.startsWith('/') ? (req.url.split('?')[0] ?? '/') : '/';
+    const lang = languageOfRequest(req, urlPath);
+    const status = refusalStatus[kind];
+    const body = urlPath.startsWith('/api/')
+      ? JSON.stringify({ error: refusalText(kind, 'en').text })
+      : refusalPage(kind, lang, sameSiteReferer(req) ?? `/${lang}/`);
+    res.writeHead(status, {
+      'Content-Type': urlPath.startsWith('/api/') ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': Buffer.byteLength(body),
+      // The rest of a refused body is not read: the connection ends with this answer.
+      ...(req.complete ? {} : { Connection: 'close' }),
+      ...headers,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    discardRestOfBody(req);
+  }
+
+  /** The page the visitor came from, if it is one of the portal's own: the way back from a refusal. */
+  function sameSiteReferer(req: IncomingMessage): string | undefined {
+    const referer = req.headers.referer;
+    if (!referer) return undefined;
+    try {
+      const from = new URL(referer);
+      return isOwnHost(from.host) && languageOf(from.pathname) ? from.pathname : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function languageOfRequest(req: IncomingMessage, urlPath: string): Locale {
+    return (
+      languageOf(urlPath) ??
+      negotiateLocale(readCookie(req.headers.cookie, languageCookie), req.headers['accept-language'])
+    );
+  }
+
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-    let urlPath = '/';
-    try {
-      urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://portal.invalid').pathname);
-    } catch {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: the address is not valid.');
+    const rawUrl = req.url ?? '/';
+    res.on('finish', () => {
+      log(
+        `${req.method ?? '-'} ${loggablePath(rawUrl)} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
+      );
+    });
+    if (!isAllowedMethod(req.method)) {
+      refuse(req, res, 'method', { Allow: allowedMethods.join(', ') });
       return;
     }
-    res.on('finish', () => {
-      log(`${req.method} ${urlPath} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
-    });
+    const forwardedHost = req.headers['x-forwarded-host'];
+    const hostCheck = checkHost(
+      {
+        url: rawUrl,
+        host: req.headers.host,
+        forwardedHost: Array.isArray(forwardedHost) ? forwardedHost[0] : forwardedHost,
+      },
+      deployment,
+      trustProxy,
+    );
+    if (!hostCheck.ok) {
+      refuse(req, res, 'host');
+      return;
+    }
+    // From here on, every part of the portal sees one address: the public one, in origin form.
+    let urlPath = '/';
+    try {
+      const target = new URL(rawUrl, deployment.origin);
+      req.url = `${target.pathname}${target.search}`;
+      urlPath = decodeURIComponent(target.pathname);
+    } catch {
+      refuse(req, res, 'badAddress');
+      return;
+    }
+    req.headers.host = new URL(deployment.origin).host;
+    // Untrusted views of the host and scheme: nothing after this point may read them.
+    delete req.headers['x-forwarded-host'];
+    delete req.headers['x-forwarded-proto'];
+    delete req.headers['x-forwarded-port'];
+    delete req.headers.forwarded;
     try {
       if (urlPath.includes('\0')) {
         await notFound(req, res, '/');
         return;
       }
       if (await serveStatic(req, res, urlPath)) return;
-      if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
-        // Larger than any form or document the portal accepts: refused before it is read.
-        res
-          .writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
-          .end('The request is too large.');
-        req.resume();
+      if (frameworkRoutes.test(urlPath)) {
+        // Astro's own endpoints (image optimisation, server islands, actions): the portal uses none.
+        await notFound(req, res, urlPath);
         return;
+      }
+      if (req.method === 'POST') {
+        const accepted = await acceptBody(req, res, urlPath);
+        if (!accepted) return;
       }
       // Pages rendered on request may carry personal data: no cache keeps them unless they say so.
       res.setHeader('Cache-Control', 'no-store');
@@ -201,10 +353,51 @@ export function createPortalServer(options: PortalServerOptions): Server {
         void notFound(req, res, urlPath).catch(() => res.destroy());
       });
     } catch (error) {
-      log(`error while answering ${req.method} ${urlPath}: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `error while answering ${req.method ?? '-'} ${loggablePath(rawUrl)}: ${loggablePath(error instanceof Error ? error.message : String(error))}`,
+      );
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Server error');
       else res.destroy();
     }
+  }
+
+  /**
+   * Checks a POST before any route reads it: from the portal's own pages, a form a browser sends,
+   * no larger than its route needs (counted as it streams in), with no more fields than a form of
+   * the portal has. The body is then handed to Astro already read. False when it was refused.
+   */
+  async function acceptBody(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<boolean> {
+    const limit = bodyLimitFor(urlPath);
+    let encoding: FormEncoding | undefined;
+    if (limit.accepts === 'form') {
+      // Defence against cross-site requests for every content type, not only those a form can send.
+      if (!allowedOrigins(deployment).has(req.headers.origin ?? '')) {
+        refuse(req, res, 'forbidden');
+        return false;
+      }
+      encoding = formEncodingOf(req.headers['content-type']);
+      if (!encoding) {
+        refuse(req, res, 'mediaType');
+        return false;
+      }
+    }
+    const tooLarge: RefusalKind = limit === bodyLimits.upload ? 'uploadTooLarge' : 'tooLarge';
+    if (Number(req.headers['content-length'] ?? 0) > limit.bytes) {
+      refuse(req, res, tooLarge);
+      return false;
+    }
+    const body = await readBody(req, limit.bytes);
+    if (body === 'too-large') {
+      refuse(req, res, tooLarge);
+      return false;
+    }
+    if (encoding && limit.fields !== undefined && countFormFields(body, encoding) > limit.fields) {
+      refuse(req, res, 'tooManyFields');
+      return false;
+    }
+    // The Node adapter takes a body already read from `req.body` instead of the stream.
+    (req as IncomingMessage & { body?: Buffer }).body = body;
+    return true;
   }
 
   return createServer((req, res) => {

@@ -23,7 +23,7 @@ describe('the portal runtime', () => {
   it('migrates on start, keeps data across restarts, and is reachable by server routes', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'alaqan-runtime-'));
     const lines: string[] = [];
-    const first = await startRuntime({ DATA_DIR: dir }, (line) => lines.push(line));
+    const first = await startRuntime({ DATA_DIR: dir, NODE_ENV: 'development' }, (line) => lines.push(line));
     expect(lines.join('\n')).toContain('migrations applied: 0001_outbox');
     expect(lines.join('\n')).toContain('development mailbox');
     expect(portalRuntime()).toBe(first);
@@ -32,15 +32,38 @@ describe('the portal runtime', () => {
     );
     await first.stop();
     expect(() => portalRuntime()).toThrow('not started');
-    const second = await startRuntime({ DATA_DIR: dir }, () => undefined);
+    const second = await startRuntime({ DATA_DIR: dir, NODE_ENV: 'development' }, () => undefined);
     expect(await second.db.query('select recipient from dev_mailbox')).toEqual([{ recipient: 'a@b.c' }]);
     await second.stop();
   });
 
-  it('refuses to start in production without an email service', async () => {
+  it.each([{ NODE_ENV: 'production' }, {}, { NODE_ENV: 'test' }])(
+    'refuses to start without an email service unless development is chosen (%o)',
+    async (mode) => {
+      dir = await mkdtemp(path.join(tmpdir(), 'alaqan-runtime-'));
+      await expect(
+        startRuntime({ DATA_DIR: dir, SITE_URL: 'https://alaqan.example.kz', ...mode }, () => undefined),
+      ).rejects.toThrow('RESEND_API_KEY');
+    },
+  );
+
+  it('refuses to start outside development without the public address, naming SITE_URL', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'alaqan-runtime-'));
-    await expect(startRuntime({ DATA_DIR: dir, NODE_ENV: 'production' }, () => undefined)).rejects.toThrow(
-      'RESEND_API_KEY',
+    await expect(
+      startRuntime({ DATA_DIR: dir, RESEND_API_KEY: 're_x', EMAIL_FROM: 'a@b.kz' }, () => undefined),
+    ).rejects.toThrow('SITE_URL');
+  });
+
+  it('builds absolute addresses from SITE_URL, never from a request', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'alaqan-runtime-'));
+    const runtime = await startRuntime(
+      { DATA_DIR: dir, SITE_URL: 'https://alaqan.example.kz', RESEND_API_KEY: 're_x', EMAIL_FROM: 'a@b.kz' },
+      () => undefined,
     );
+    expect(runtime.publicUrl('/en/sign-in/link/?token=abc')).toBe(
+      'https://alaqan.example.kz/en/sign-in/link/?token=abc',
+    );
+    expect(() => runtime.publicUrl('//evil.example/x')).toThrow();
+    await runtime.stop();
   });
 });

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { sweepOrphanFiles } from '../features/documents/store.ts';
 import { startOutboxWorker, type EmailSender } from '../features/email/outbox.ts';
-import { senderFromSettings } from '../features/email/senders.ts';
+import { emailSettingsProblem, senderFromSettings } from '../features/email/senders.ts';
 import { openDatabase, type Database, type DatabaseLocation } from './db/database.ts';
+import { publicUrl, readDeployment } from './deployment.ts';
 import { migrate } from './db/migrations.ts';
 
 export interface PortalRuntime {
@@ -20,6 +21,11 @@ export interface PortalRuntime {
   devMailbox: boolean;
   /** Where uploaded documents are kept: outside the served files. */
   uploadsDir: string;
+  /**
+   * The absolute address of a path of the portal, on its configured public address (SITE_URL):
+   * links in emails never come from the request's Host.
+   */
+  publicUrl(pathAndQuery: string): string;
   stop(): Promise<void>;
 }
 
@@ -63,6 +69,11 @@ export async function startRuntime(
   log: (line: string) => void = console.log,
 ): Promise<PortalRuntime> {
   const location = databaseLocation(env);
+  const deployment = readDeployment(env);
+  const emailSettings = { ...env, development: deployment.development };
+  // Before the database is opened: a start that cannot send email stops at once.
+  const emailProblem = emailSettingsProblem(emailSettings);
+  if (emailProblem) throw new Error(emailProblem);
   const db = await openDatabase(location);
   let email: ReturnType<typeof senderFromSettings>;
   try {
@@ -70,7 +81,7 @@ export async function startRuntime(
     log(
       `database: ${location.kind === 'postgres' ? 'PostgreSQL server' : `PGlite in ${location.dataDir ?? 'memory'}`}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''}`,
     );
-    email = senderFromSettings(env, db);
+    email = senderFromSettings(emailSettings, db);
   } catch (error) {
     await db.close();
     throw error;
@@ -111,6 +122,7 @@ export async function startRuntime(
     sendEmail: email.send,
     devMailbox: email.devMailbox,
     uploadsDir,
+    publicUrl: (pathAndQuery) => publicUrl(deployment, pathAndQuery),
     async stop() {
       stopWorker();
       clearInterval(sweeper);

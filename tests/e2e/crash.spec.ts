@@ -12,7 +12,16 @@ const base = `http://127.0.0.1:${port}`;
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['src/cli/serve.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, OUTBOX_INTERVAL_MS: '100' },
+    // A development run (the mailbox is where this test reads the code), on its own public address.
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      SITE_URL: base,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      OUTBOX_INTERVAL_MS: '100',
+    },
     stdio: 'ignore',
   });
   await expect(async () => {

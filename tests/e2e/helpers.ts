@@ -1,5 +1,6 @@
-/** What several browser tests share: a network address per test, and reading the development mailbox. */
+/** What several browser tests share: a network address per test, and reading the emails the portal sent. */
 import { expect, type Page } from '@playwright/test';
+import { mailPort } from '../../.config/playwright.config.ts';
 
 /** A network address of its own for each test, so the per-address limits count each visitor apart. */
 export function addressOf(testId: string): string {
@@ -8,16 +9,24 @@ export function addressOf(testId: string): string {
   return `10.${(hash >> 16) & 255}.${(hash >> 8) & 255}.${hash & 255}`;
 }
 
-/** The text of the newest email to this address in the development mailbox, once it has arrived. */
+interface SentEmail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * The text of the newest email to this address that the portal sent through the mail service
+ * (tests/support/mail-service.ts), once it has arrived.
+ */
 export async function lastEmailTo(page: Page, email: string, containing: RegExp): Promise<string> {
   let text = '';
   await expect(async () => {
-    const html = await (await page.request.get('/dev/mailbox/')).text();
-    const article = html
-      .split('<article')
-      .find((part) => part.includes(`data-recipient="${email}"`) && containing.test(part));
-    expect(article).toBeDefined();
-    text = article ?? '';
+    const sent = (await (await page.request.get(`http://127.0.0.1:${mailPort}/emails`)).json()) as SentEmail[];
+    const found = sent.findLast((message) => message.to.includes(email) && containing.test(message.text));
+    expect(found).toBeDefined();
+    text = found?.text ?? '';
   }).toPass({ timeout: 10_000 });
   return text;
 }

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { expect, test } from '@playwright/test';
 import { stepOrder } from '../../src/features/applications/journey.ts';
 import { addressOf, codeFor } from './helpers.ts';
+import { rawRequest } from './raw-http.ts';
 
 const nasty = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -99,4 +100,65 @@ test('no step of the journey answers hostile input with a server error', async (
   });
   expect(garbage.status()).toBeLessThan(500);
   expect((await request.get('/en/')).status()).toBe(200);
+});
+
+test('no method, host or body size gets a server error, and each is refused the way it must be', async ({
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const base = baseURL ?? '';
+  const own = new URL(base).host;
+  const ip = addressOf(testInfo.testId);
+  const methods = fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND');
+  const hosts = fc.constantFrom(
+    { headers: { Host: own }, path: (p: string) => p, forged: false },
+    { headers: { Host: 'evil.example' }, path: (p: string) => p, forged: true },
+    { headers: { Host: own.toUpperCase() }, path: (p: string) => p, forged: false },
+    { headers: { Host: own, 'X-Forwarded-Host': 'evil.example' }, path: (p: string) => p, forged: true },
+    { headers: { Host: own }, path: (p: string) => `http://evil.example${p}`, forged: true },
+    { headers: { Host: own }, path: (p: string) => `${base}${p}`, forged: false },
+  );
+  const sizes = fc.constantFrom(0, 10, 30_000, 40_000, 300_000, 11 * 1024 * 1024);
+  const paths = fc.constantFrom(
+    '/kk/',
+    '/en/sign-in/',
+    '/en/apply/form/',
+    '/en/apply/documents/',
+    '/en/eligibility/',
+    '/api/sanity/publish/',
+    '/_image/',
+  );
+  const types = fc.constantFrom(
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=b',
+    'application/json',
+    'text/plain',
+  );
+  await fc.assert(
+    fc.asyncProperty(methods, hosts, sizes, paths, types, async (method, host, size, path, type) => {
+      const hasBody = method !== 'GET' && method !== 'HEAD' && size > 0;
+      const answer = await rawRequest(base, {
+        method,
+        path: host.path(path),
+        headers: {
+          ...host.headers,
+          Origin: base,
+          'X-Forwarded-For': ip,
+          ...(hasBody ? { 'Content-Type': type, 'Content-Length': size } : {}),
+        },
+        ...(hasBody ? { body: Buffer.alloc(size, 'a') } : {}),
+      }).catch(() => undefined);
+      const label = `${method} ${host.path(path)} ${JSON.stringify(host.headers)} ${String(size)} ${type}`;
+      // A connection cut after a refusal of a large body is acceptable; a server error never is.
+      if (!answer) {
+        expect(size, label).toBeGreaterThan(1024 * 1024);
+        return;
+      }
+      expect(answer.status, label).toBeLessThan(500);
+      if (!['GET', 'HEAD', 'POST'].includes(method)) expect(answer.status, label).toBe(405);
+      else if (host.forged) expect(answer.status, label).toBe(421);
+    }),
+    { numRuns: 120 },
+  );
+  expect((await fetch(`${base}/kk/`)).status).toBe(200);
 });

@@ -13,7 +13,11 @@ export interface ResendStandIn {
   close(): Promise<void>;
 }
 
-export async function startResendStandIn(): Promise<ResendStandIn> {
+/**
+ * Starts the stand-in on `port` (any free one by default). Besides Resend's `POST /emails`, it
+ * answers `GET /emails` with what it received, newest last, for browser tests to read a sign-in code.
+ */
+export async function startResendStandIn(port = 0): Promise<ResendStandIn> {
   const state: ResendStandIn = {
     baseUrl: '',
     received: [],
@@ -24,6 +28,12 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     request.on('end', () => {
+      if (request.method === 'GET' && request.url === '/emails') {
+        response
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify(state.received.map(({ body }) => body)));
+        return;
+      }
       if (request.method !== 'POST' || request.url !== '/emails') {
         response
           .writeHead(404, { 'Content-Type': 'application/json' })
@@ -45,7 +55,7 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
         .end(JSON.stringify({ id: `email-${state.received.length}` }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.close = () =>
     new Promise((resolve) => {

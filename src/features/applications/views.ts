@@ -258,9 +258,13 @@ export function stepView(step: StepId, { t, districts, forms }: ViewContext): St
 
 /** Reads a posted form into the shape the step's schema expects. Unknown fields are passed on, so the schema refuses them. */
 export function readStepForm(step: StepId, form: FormData, fixed: { region: string }): Record<string, unknown> {
+  // One pass over the fields, keeping the first value of each name as `form.get` would: calling
+  // `form.get` per field scans the whole form each time, quadratic in the number of fields.
+  const firstValues = new Map<string, FormDataEntryValue>();
+  for (const [name, raw] of form) if (!firstValues.has(name)) firstValues.set(name, raw);
   const value = (name: string) => {
-    const raw = form.get(name);
-    return typeof raw === 'string' ? raw.trim() : raw === null ? undefined : '';
+    const raw = firstValues.get(name);
+    return typeof raw === 'string' ? raw.trim() : raw === undefined ? undefined : '';
   };
   if (step === 'household') {
     const members = Array.from({ length: householdRows }, (_, index) => ({
@@ -272,7 +276,7 @@ export function readStepForm(step: StepId, form: FormData, fixed: { region: stri
   }
   if (step === 'consent') return { consent: value('consent'), version: consentVersion };
   const input: Record<string, unknown> = {};
-  for (const [name] of form) {
+  for (const name of firstValues.keys()) {
     if (name === 'return') continue;
     input[name] = value(name);
   }

@@ -101,16 +101,20 @@ describe.each(testDatabases)('the email outbox on $name', (backend) => {
 describe('email settings', () => {
   const db = { query: () => Promise.resolve([]), execute: () => Promise.resolve() };
 
-  it('refuse to run in production without Resend', () => {
-    expect(() => senderFromSettings({ NODE_ENV: 'production' }, db)).toThrow('RESEND_API_KEY');
+  it('refuse to run without Resend unless development was chosen, naming the variables (the mailbox would be public)', () => {
+    expect(() => senderFromSettings({ development: false }, db)).toThrow(/RESEND_API_KEY.*NODE_ENV=development/);
   });
 
   it('need a sender address for Resend', () => {
-    expect(() => senderFromSettings({ RESEND_API_KEY: 're_x' }, db)).toThrow('EMAIL_FROM');
+    expect(() => senderFromSettings({ RESEND_API_KEY: 're_x', development: false }, db)).toThrow('EMAIL_FROM');
   });
 
-  it('use the development mailbox in development, and say so', () => {
-    expect(senderFromSettings({}, db).description).toContain('development mailbox');
+  it('use the development mailbox only in development, and say so', () => {
+    expect(senderFromSettings({ development: true }, db)).toMatchObject({ devMailbox: true });
+    expect(senderFromSettings({ development: true }, db).description).toContain('development mailbox');
+    expect(senderFromSettings({ RESEND_API_KEY: 're_x', EMAIL_FROM: 'a@b.kz', development: true }, db)).toMatchObject({
+      devMailbox: false,
+    });
   });
 });
 

@@ -1,6 +1,8 @@
 /**
- * Where emails go: Resend when RESEND_API_KEY is set; otherwise, outside production, the
- * development mailbox in the portal's own database (shown at a development-only page).
+ * Where emails go: Resend when RESEND_API_KEY is set; otherwise, only in a development run chosen
+ * explicitly (NODE_ENV=development), the development mailbox in the portal's own database, shown
+ * at a development-only page. Any other start without a mail service stops: a mailbox anyone can
+ * read would hand out everyone's sign-in codes.
  */
 import { Resend } from 'resend';
 import type { Queryable } from '../../server/db/database.ts';
@@ -33,20 +35,34 @@ export interface EmailSettings {
   RESEND_API_KEY?: string | undefined;
   RESEND_BASE_URL?: string | undefined;
   EMAIL_FROM?: string | undefined;
-  NODE_ENV?: string | undefined;
+  /** True only when development was chosen explicitly (NODE_ENV=development). */
+  development: boolean;
 }
 
 /**
- * The sender the settings ask for. In production, a missing RESEND_API_KEY or EMAIL_FROM stops
- * the server with the setting named: emails are never silently dropped.
+ * What is wrong with the email settings, if anything, as an instruction naming the variable. Checked
+ * at start before anything else is opened, so a wrong start stops at once.
+ */
+export function emailSettingsProblem(settings: EmailSettings): string | undefined {
+  if (settings.RESEND_API_KEY && !settings.EMAIL_FROM)
+    return 'Set EMAIL_FROM (for example "Alaqan <noreply@example.kz>") to send email with Resend.';
+  if (!settings.RESEND_API_KEY && !settings.development)
+    return 'Set RESEND_API_KEY and EMAIL_FROM to send email. The development mailbox, which anyone can read, exists only when NODE_ENV=development is set for a run on this machine.';
+  return undefined;
+}
+
+/**
+ * The sender the settings ask for. Outside development, a missing RESEND_API_KEY or EMAIL_FROM
+ * stops the server with the setting named: emails are never silently dropped or kept where anyone
+ * could read them.
  */
 export function senderFromSettings(
   settings: EmailSettings,
   db: Queryable,
 ): { send: EmailSender; description: string; devMailbox: boolean } {
-  if (settings.RESEND_API_KEY) {
-    if (!settings.EMAIL_FROM)
-      throw new Error('Set EMAIL_FROM (for example "Alaqan <noreply@example.kz>") to send email with Resend.');
+  const problem = emailSettingsProblem(settings);
+  if (problem) throw new Error(problem);
+  if (settings.RESEND_API_KEY && settings.EMAIL_FROM) {
     return {
       send: resendSender({
         apiKey: settings.RESEND_API_KEY,
@@ -57,14 +73,9 @@ export function senderFromSettings(
       devMailbox: false,
     };
   }
-  if (settings.NODE_ENV === 'production') {
-    throw new Error(
-      'Set RESEND_API_KEY and EMAIL_FROM: in production the portal does not keep emails in the development mailbox.',
-    );
-  }
   return {
     send: devMailboxSender(db),
-    description: 'the development mailbox at /dev/mailbox/ (no RESEND_API_KEY set)',
+    description: 'the development mailbox at /dev/mailbox/ (NODE_ENV=development, no RESEND_API_KEY)',
     devMailbox: true,
   };
 }
