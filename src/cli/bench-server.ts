@@ -10,6 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface BenchServer {
   /** `http://127.0.0.1:<port>`, also the Origin a same-site form post carries. */
   origin: string;
+  /** The server's process id, to read its memory from /proc. */
+  pid: number;
   /** Stops the server and waits until it has exited (its database closed). */
   stop(): Promise<void>;
 }
@@ -54,7 +56,7 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = process
     try {
       const response = await fetch(`${origin}/kk/`);
       await response.arrayBuffer();
-      if (response.ok) return { origin, stop };
+      if (response.ok) return { origin, pid: child.pid ?? 0, stop };
     } catch {
       // Not listening yet.
     }

@@ -6,11 +6,14 @@
  *   the built portal served locally: scores, LCP and bytes transferred.
  * - `submissions`: the application submission path with 50 clients at once, on PGlite and on the
  *   PostgreSQL server (`src/cli/bench-submissions.ts`): submissions per second and latencies.
+ * - `flood`: the worst requests of the security review, a form of half a million fields and a
+ *   chunked body of 256 MB (`src/cli/bench-flood.ts`): time to the answer and the server's memory.
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './browser-path.ts';
 import { requireBuild, startServer } from './bench-server.ts';
+import { benchFlood } from './bench-flood.ts';
 import { benchSubmissions } from './bench-submissions.ts';
 
 const port = Number(process.env['BENCH_PORT'] ?? 4339);
@@ -76,7 +79,7 @@ async function benchLighthouse(): Promise<void> {
   }
 }
 
-const parts = { lighthouse: benchLighthouse, submissions: benchSubmissions } as const;
+const parts = { lighthouse: benchLighthouse, submissions: benchSubmissions, flood: benchFlood } as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !Object.hasOwn(parts, name));
 if (unknown.length > 0) {
