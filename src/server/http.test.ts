@@ -381,6 +381,24 @@ describe('the request gate: posts', () => {
     expect(answer?.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('lets a browser that uploads a file over 10 MB read why it was refused, in its language', async () => {
+    const body = Buffer.alloc(12 * 1024 * 1024, 'a');
+    const answer = await raw({
+      method: 'POST',
+      path: '/en/apply/documents/',
+      headers: {
+        'Content-Type': 'multipart/form-data; boundary=b',
+        Origin: base,
+        'Content-Length': body.length,
+        Referer: `${base}/en/apply/documents/`,
+      },
+      body,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('A document can be at most 10 MB');
+    expect(answer.body).toContain('href="/en/apply/documents/"');
+  });
+
   it('counts a chunked body as it streams and stops reading it past the limit (M1)', async () => {
     const url = new URL(base);
     let written = 0;

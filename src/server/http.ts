@@ -30,10 +30,12 @@ import { securityHeaders } from './security-headers.ts';
 const frameworkRoutes = /^\/_(image|server-islands|actions)(\/|$)/;
 
 /**
- * After a refusal, at most this much more of the body is read and thrown away, so that a client
- * still sending gets the answer instead of a reset connection; past it the connection is cut.
+ * After a refusal, what is left of the body is read and thrown away (it costs no memory), so that
+ * a browser still uploading gets the answer instead of a reset connection: a declared body up to
+ * this size, whole; anything larger or undeclared, a megabyte more, then the connection is cut.
  */
-const drainAfterRefusalBytes = 1024 * 1024;
+const drainDeclaredUpToBytes = 64 * 1024 * 1024;
+const drainUndeclaredBytes = 1024 * 1024;
 
 /** Reads a body up to `limit` bytes as it streams in; 'too-large' as soon as it goes past, whatever was declared. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
@@ -78,10 +80,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 /** Throws away what is left of a refused body, up to a bound; past it, the connection is cut. */
 function discardRestOfBody(req: IncomingMessage): void {
   if (req.complete) return;
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  const bound = declared <= drainDeclaredUpToBytes ? declared : drainUndeclaredBytes;
   let discarded = 0;
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
-    if (discarded > drainAfterRefusalBytes) req.socket.destroy();
+    if (discarded > bound) req.socket.destroy();
   });
   req.resume();
 }
