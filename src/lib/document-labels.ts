@@ -25,13 +25,36 @@ export function uploadProblemMessages(t: Translate): Record<UploadProblem, strin
     'wrong-type': t('documents.error.wrong-type'),
     'too-large': t('documents.error.too-large'),
     'application-full': t('documents.error.application-full'),
+    'applicant-full': t('documents.error.applicant-full'),
+    'too-many-uploads': t('documents.error.too-many-uploads'),
+    'application-closed': t('documents.error.application-closed'),
     missing: t('documents.error.missing'),
     kind: t('documents.error.kind'),
   };
 }
 
+const uploadProblems: readonly UploadProblem[] = [
+  'wrong-type',
+  'too-large',
+  'application-full',
+  'applicant-full',
+  'too-many-uploads',
+  'application-closed',
+  'missing',
+  'kind',
+];
+
 export function isUploadProblem(value: string): value is UploadProblem {
-  return ['wrong-type', 'too-large', 'application-full', 'missing', 'kind'].includes(value);
+  return (uploadProblems as readonly string[]).includes(value);
+}
+
+/**
+ * Where the error summary's link for a problem leads: the field to correct, or the documents'
+ * heading when there is nothing to correct in the form (a closed application shows no form).
+ */
+export function uploadProblemTarget(problem: UploadProblem): string {
+  if (problem === 'kind') return 'kind';
+  return problem === 'application-closed' ? 'documents-heading' : 'file';
 }
 
 /** A size in megabytes, in the page's language. */

@@ -6,6 +6,7 @@ import { parseReference } from '../applicant/reference.ts';
 import { openDraft, saveStep, submitApplication } from './drafts.ts';
 import { exampleSteps } from './examples.ts';
 import { firstUnanswered } from './journey.ts';
+import { changeStatus, withdrawApplication } from './store.ts';
 
 const link = (locale: string, reference: string) => `https://alaqan.test/${locale}/account/?application=${reference}`;
 
@@ -113,6 +114,81 @@ describe.each(testDatabases)('applications being written, on $name', (backend) =
       await saveStep(db, { applicantId, applicationId: draft.id, step: 'form', data: { form: 'adoption' } }),
     ).toEqual({ status: 'not-found' });
     expect((await openDraft(db, applicantId, 'kk')).id).not.toBe(draft.id);
+  });
+
+  /** What a refused submission must leave as it was: the draft a draft, and nothing sent. */
+  async function writtenSoFar() {
+    return {
+      submitted: await db.query('select id from applications where reference is not null order by id'),
+      drafts: await db.query('select id, status, submitted_at from applications where reference is null order by id'),
+      events: await db.query('select id from application_events order by id'),
+      emails: await db.query('select id from email_outbox order by id'),
+    };
+  }
+
+  it('refuses a second application for the same form while the first is in progress, and writes nothing', async () => {
+    const first = await openDraft(db, applicantId, 'kk');
+    await fillAll(first.id);
+    const sent = await submitApplication(db, { applicantId, applicationId: first.id, link });
+    if (sent.status !== 'submitted') throw new Error(sent.status);
+    const second = await openDraft(db, applicantId, 'kk');
+    await fillAll(second.id);
+    const before = await writtenSoFar();
+    expect(await submitApplication(db, { applicantId, applicationId: second.id, link })).toEqual({
+      status: 'already-open',
+      reference: sent.reference,
+    });
+    expect(await writtenSoFar()).toEqual(before);
+    // Sending the first again is still the same application, not a refusal.
+    expect(await submitApplication(db, { applicantId, applicationId: first.id, link })).toEqual({
+      status: 'submitted',
+      reference: sent.reference,
+      first: false,
+    });
+    // Another form of placement is another application.
+    await saveStep(db, { applicantId, applicationId: second.id, step: 'form', data: { form: 'adoption' } });
+    expect((await submitApplication(db, { applicantId, applicationId: second.id, link })).status).toBe('submitted');
+  });
+
+  it('takes a new application for the same form once the first is withdrawn or closed', async () => {
+    for (const end of ['withdrawn', 'closed'] as const) {
+      const draft = await openDraft(db, applicantId, 'kk');
+      await fillAll(draft.id);
+      const sent = await submitApplication(db, { applicantId, applicationId: draft.id, link });
+      if (sent.status !== 'submitted') throw new Error(sent.status);
+      const ended =
+        end === 'withdrawn'
+          ? await withdrawApplication(db, { applicantId, applicationId: draft.id, link })
+          : await changeStatus(db, { applicationId: draft.id, to: 'closed', link });
+      expect(ended.status).toBe('changed');
+    }
+    const draft = await openDraft(db, applicantId, 'kk');
+    await fillAll(draft.id);
+    expect((await submitApplication(db, { applicantId, applicationId: draft.id, link })).status).toBe('submitted');
+  });
+
+  it('lets only one of several drafts for the same form through when they are sent at once', async () => {
+    // One draft at a time is the journey's rule; these stand for a race the database must settle
+    // (on a PostgreSQL server they are sent on several connections side by side).
+    const drafts = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const [draft] = await db.query<{ id: string }>(
+          "insert into applications (applicant_id, form, locale, answers) values ($1, 'guardianship', 'kk', $2) returning id",
+          [applicantId, JSON.stringify(Object.fromEntries(steps))],
+        );
+        return draft?.id ?? '';
+      }),
+    );
+    const results = await Promise.all(
+      drafts.map((applicationId) => submitApplication(db, { applicantId, applicationId, link })),
+    );
+    const submitted = results.filter((result) => result.status === 'submitted');
+    expect(submitted).toHaveLength(1);
+    expect(results.filter((result) => result.status !== 'submitted')).toEqual(
+      Array.from({ length: drafts.length - 1 }, () => ({ status: 'already-open', reference: submitted[0]?.reference })),
+    );
+    expect(await db.query('select id from email_outbox')).toHaveLength(1);
+    expect(await db.query('select id from application_events')).toHaveLength(1);
   });
 
   it('does not let another applicant submit or even see the application', async () => {

@@ -8,6 +8,7 @@ import type { Database } from '../../server/db/database.ts';
 import { newReference } from '../applicant/reference.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { canOpen, isComplete, validateStep, type Answers, type StepErrors, type StepId } from './journey.ts';
+import { applicationStatuses, isFinal } from './status.ts';
 import type { StatusLink } from './store.ts';
 
 interface DraftRow {
@@ -89,11 +90,20 @@ export async function saveStep(
 }
 
 export type SubmitResult =
-  { status: 'submitted'; reference: string; first: boolean } | { status: 'incomplete' } | { status: 'not-found' };
+  | { status: 'submitted'; reference: string; first: boolean }
+  /** The applicant already has an application of this form of placement in progress: this one. */
+  | { status: 'already-open'; reference: string }
+  | { status: 'incomplete' }
+  | { status: 'not-found' };
+
+/** The stages after which an application is over, so that another of its form may be sent. */
+const finalStatuses = applicationStatuses.filter(isFinal);
 
 /**
  * Submits the applicant's application: gives it a reference, the first stage, and a confirmation
  * email (the reference and a link, no personal data). Submitting again returns the same reference.
+ * One application per form of placement is in progress at a time: the authority handles one, and
+ * an account cannot flood it with copies.
  */
 export async function submitApplication(
   db: Database,
@@ -101,15 +111,27 @@ export async function submitApplication(
 ): Promise<SubmitResult> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<DraftRow & { email: string }>(
-      `select applications.id, applications.answers, applications.reference, applications.locale, applicants.email
-       from applications join applicants on applicants.id = applications.applicant_id
-       where applications.id = $1 and applications.applicant_id = $2 for update of applications`,
+    // The applicant's row first (as openDraft and addDocument take it): two drafts sent at once
+    // are checked one after the other, so both cannot find no application in progress.
+    const [applicant] = await tx.query<{ email: string }>('select email from applicants where id = $1 for update', [
+      input.applicantId,
+    ]);
+    if (!applicant) return { status: 'not-found' };
+    const [row] = await tx.query<DraftRow & { form: string }>(
+      `select id, answers, reference, locale, form from applications
+       where id = $1 and applicant_id = $2 for update`,
       [input.applicationId, input.applicantId],
     );
     if (!row) return { status: 'not-found' };
     if (row.reference) return { status: 'submitted', reference: row.reference, first: false };
     if (!isComplete(answersOf(row))) return { status: 'incomplete' };
+    const [open] = await tx.query<{ reference: string }>(
+      `select reference from applications
+       where applicant_id = $1 and form = $2 and reference is not null and not (status = any($3::text[]))
+       order by submitted_at limit 1`,
+      [input.applicantId, row.form, finalStatuses],
+    );
+    if (open) return { status: 'already-open', reference: open.reference };
     const reference = newReference();
     await tx.query(
       "update applications set reference = $2, status = 'submitted', submitted_at = $3, updated_at = $3 where id = $1",
@@ -120,7 +142,7 @@ export async function submitApplication(
       now,
     ]);
     await enqueueEmail(tx, {
-      to: row.email,
+      to: applicant.email,
       locale: row.locale,
       template: 'application-submitted',
       data: { reference, link: input.link(row.locale, reference) },

@@ -95,6 +95,28 @@ describe.each(testDatabases)('sign-in on $name', (backend) => {
     ).toBe('sent');
   });
 
+  it('holds the limit when many requests come at once, per address and per network address', async () => {
+    // On a PostgreSQL server these run side by side on the pool's connections: each would count
+    // before any other had inserted, and more than five would get through.
+    const parallel = 32;
+    const now = new Date();
+    const sentOf = (results: { status: string }[]) => results.filter((result) => result.status === 'sent').length;
+    const oneAddress = await Promise.all(
+      Array.from({ length: parallel }, (_, i) =>
+        requestSignIn(db, { email: 'a@example.kz', locale: 'kk', ip: `10.0.${i}.1`, verifyUrl, now }),
+      ),
+    );
+    expect(sentOf(oneAddress)).toBe(signInPolicy.requestsPerHour);
+    const oneNetworkAddress = await Promise.all(
+      Array.from({ length: parallel }, (_, i) =>
+        requestSignIn(db, { email: `b${i}@example.kz`, locale: 'kk', ip: '10.1.1.1', verifyUrl, now }),
+      ),
+    );
+    expect(sentOf(oneNetworkAddress)).toBe(signInPolicy.requestsPerHour);
+    expect(await db.query('select id from sign_in_requests')).toHaveLength(signInPolicy.requestsPerHour * 2);
+    expect(await db.query('select id from email_outbox')).toHaveLength(signInPolicy.requestsPerHour * 2);
+  });
+
   it('ends a session after 30 idle minutes, after 12 hours, and on sign-out', async () => {
     const now = new Date();
     const { requestId, code } = await start(undefined, undefined, now);

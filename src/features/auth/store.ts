@@ -7,6 +7,14 @@ import type { Database } from '../../server/db/database.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { hashSecret, minutesFrom, newCode, newSecret, signInPolicy } from './policy.ts';
 
+/**
+ * An advisory-lock key for a sign-in rate counter: the first 64 bits of its SHA-256, as the signed
+ * bigint PostgreSQL and PGlite take (a collision would only make two requests wait on each other).
+ */
+function signInLockKey(counter: string): string {
+  return BigInt.asIntN(64, BigInt(`0x${hashSecret(`sign-in-lock:${counter}`).slice(0, 16)}`)).toString();
+}
+
 export type SignInRequestResult = { status: 'sent'; requestId: string } | { status: 'rate-limited' };
 
 /**
@@ -21,6 +29,13 @@ export async function requestSignIn(
   const hourAgo = minutesFrom(now, -60).toISOString();
   const ipHash = hashSecret(`ip:${request.ip}`);
   return db.transaction(async (tx) => {
+    // Without a lock, parallel requests (each on its own connection, in READ COMMITTED) would all
+    // count before any of them had inserted, and more than the limit would get through. Requests
+    // for the same address or network address now count one after the other; the two locks are
+    // taken in a fixed order, so two requests that share both can never wait on each other.
+    for (const key of [signInLockKey(`email:${request.email}`), signInLockKey(ipHash)].sort()) {
+      await tx.query('select pg_advisory_xact_lock($1::bigint)', [key]);
+    }
     const [counts] = await tx.query<{ by_email: string | number; by_ip: string | number }>(
       `select
          (select count(*) from sign_in_requests where email = $1 and created_at > $3) as by_email,

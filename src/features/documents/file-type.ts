@@ -17,8 +17,20 @@ export function sniffDocumentType(head: Uint8Array): DocumentType | undefined {
 export const documentLimits = {
   /** At most 10 MB a file… */
   fileBytes: 10 * 1024 * 1024,
-  /** …and 50 MB an application. */
+  /** …and 50 MB an application… */
   applicationBytes: 50 * 1024 * 1024,
+  /**
+   * …and 100 MB for all of one applicant's applications together: two applications' worth (one
+   * in progress and one more, or one closed and a new one), which a family needs, while one
+   * account can no longer fill the disk by sending application after application.
+   */
+  applicantBytes: 100 * 1024 * 1024,
+  /**
+   * Uploads one applicant may make in an hour, to all their applications, documents removed since
+   * included: the list of documents has eight kinds, and 30 leaves room to replace each a few
+   * times (a blurred photo, a missing page) while a script cannot churn the disk.
+   */
+  uploadsPerHour: 30,
 } as const;
 
 /** The documents the authority needs, in the order the applicant is asked for them. */

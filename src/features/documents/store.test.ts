@@ -6,7 +6,7 @@ import { testDatabases } from '../../../tests/support/databases.ts';
 import type { Database } from '../../server/db/database.ts';
 import { migrate } from '../../server/db/migrations.ts';
 import { documentLimits } from './file-type.ts';
-import { deleteApplication } from '../applications/store.ts';
+import { changeStatus, deleteApplication, withdrawApplication } from '../applications/store.ts';
 import {
   addDocument,
   cleanFileName,
@@ -100,6 +100,108 @@ describe.each(testDatabases)('documents on $name', (backend) => {
     for (let i = 0; i < 5; i += 1) expect((await add({ bytes: nine })).status).toBe('added');
     expect(await add({ bytes: nine })).toEqual({ status: 'application-full' });
     expect(await readdir(uploadsDir)).toHaveLength(5);
+  });
+
+  /** What a refused upload must leave as it was: the rows and the files. */
+  async function storedSoFar() {
+    return {
+      rows: await db.query('select id from documents order by id'),
+      files: (await readdir(uploadsDir)).sort(),
+    };
+  }
+
+  /** Another sent application of the owner's, for a limit across applications. */
+  async function anotherSent(reference: string, form = 'guardianship') {
+    await db.query(
+      "insert into applications (applicant_id, form, locale, reference, status) values ($1, $2, 'en', $3, 'submitted')",
+      [owner, form, reference],
+    );
+    return { applicantId: owner, reference };
+  }
+
+  const fullFile = new Uint8Array(documentLimits.fileBytes);
+  fullFile.set(pdf);
+
+  it('refuses more than 100 MB for one applicant across their applications, and writes nothing', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await add({ bytes: fullFile })).status).toBe('added');
+    for (let i = 0; i < 5; i += 1)
+      expect((await add({ application: { applicantId: owner, draftId }, bytes: fullFile })).status).toBe('added');
+    const third = await anotherSent('AQ-0000-0001-0');
+    const before = await storedSoFar();
+    expect(await add({ application: third })).toEqual({ status: 'applicant-full' });
+    expect(await storedSoFar()).toEqual(before);
+    // Another applicant's space is their own.
+    const [strangers] = await db.query<{ id: string }>(
+      "insert into applications (applicant_id, form, locale) values ($1, 'adoption', 'en') returning id",
+      [stranger],
+    );
+    expect((await add({ application: { applicantId: stranger, draftId: strangers?.id ?? '' } })).status).toBe('added');
+  });
+
+  it('keeps to 100 MB for an applicant when uploads to two applications come at once', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await add({ bytes: fullFile })).status).toBe('added');
+    const third = await anotherSent('AQ-0000-0001-0');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        add({ application: i % 2 ? third : { applicantId: owner, draftId }, bytes: fullFile }),
+      ),
+    );
+    expect(results.filter((result) => result.status === 'added')).toHaveLength(5);
+    expect(results.filter((result) => result.status !== 'added')).toEqual(
+      Array.from({ length: 5 }, () => ({ status: 'applicant-full' })),
+    );
+    const [total] = await db.query<{ bytes: string | number }>('select sum(size_bytes) as bytes from documents');
+    expect(Number(total?.bytes)).toBe(documentLimits.applicantBytes);
+    expect(await readdir(uploadsDir)).toHaveLength(10);
+  });
+
+  it('refuses more than 30 uploads an hour, even of documents removed since, and writes nothing', async () => {
+    const now = new Date();
+    const draft = { applicantId: owner, draftId };
+    // Upload and remove, again and again: nothing is kept, but every upload counts.
+    for (let i = 0; i < documentLimits.uploadsPerHour - 1; i += 1) {
+      const added = await add({ application: draft, now });
+      if (added.status !== 'added') throw new Error(added.status);
+      expect(await removeDraftDocument(db, { ...draft, documentId: added.id, uploadsDir })).toBe(true);
+    }
+    expect((await add({ now })).status).toBe('added');
+    const before = await storedSoFar();
+    expect(await add({ now })).toEqual({ status: 'too-many-uploads' });
+    expect(await add({ application: draft, now: new Date(now.getTime() + 59 * 60_000) })).toEqual({
+      status: 'too-many-uploads',
+    });
+    expect(await storedSoFar()).toEqual(before);
+    expect((await add({ now: new Date(now.getTime() + 61 * 60_000) })).status).toBe('added');
+  });
+
+  it('keeps to 30 uploads an hour when they come at once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: documentLimits.uploadsPerHour + 10 }, (_, i) =>
+        add({ application: i % 2 ? { applicantId: owner, draftId } : { applicantId: owner, reference: sent } }),
+      ),
+    );
+    expect(results.filter((result) => result.status === 'added')).toHaveLength(documentLimits.uploadsPerHour);
+    expect(results.filter((result) => result.status === 'too-many-uploads')).toHaveLength(10);
+    expect(await readdir(uploadsDir)).toHaveLength(documentLimits.uploadsPerHour);
+  });
+
+  it('does not add to a withdrawn or closed application, and writes nothing', async () => {
+    const link = (locale: string, reference: string) => `https://alaqan.test/${locale}/account/${reference}/`;
+    const [application] = await db.query<{ id: string }>('select id from applications where reference = $1', [sent]);
+    expect(await withdrawApplication(db, { applicantId: owner, applicationId: application?.id ?? '', link })).toEqual({
+      status: 'changed',
+      from: 'submitted',
+      to: 'withdrawn',
+    });
+    expect(await add()).toEqual({ status: 'application-closed' });
+    const other = await anotherSent('AQ-0000-0001-0', 'adoption');
+    const [closing] = await db.query<{ id: string }>('select id from applications where reference = $1', [
+      other.reference,
+    ]);
+    expect((await changeStatus(db, { applicationId: closing?.id ?? '', to: 'closed', link })).status).toBe('changed');
+    expect(await add({ application: other })).toEqual({ status: 'application-closed' });
+    expect(await readdir(uploadsDir)).toEqual([]);
+    expect(await db.query('select id from documents')).toEqual([]);
   });
 
   it('does not add to someone else’s application', async () => {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../server/db/database.ts';
+import { isApplicationStatus, isFinal } from '../applications/status.ts';
 import { documentLimits, sniffDocumentType, type DocumentKind, type DocumentType } from './file-type.ts';
 
 /**
@@ -32,6 +33,12 @@ export type AddResult =
   | { status: 'wrong-type' }
   | { status: 'too-large' }
   | { status: 'application-full' }
+  /** The applicant's documents, in all their applications together, would pass their limit. */
+  | { status: 'applicant-full' }
+  /** The applicant has uploaded as many documents as an hour allows. */
+  | { status: 'too-many-uploads' }
+  /** The application is closed or withdrawn: nothing more is added to it. */
+  | { status: 'application-closed' }
   | { status: 'missing' }
   | { status: 'not-found' };
 
@@ -43,6 +50,10 @@ export function cleanFileName(name: string): string {
   return clean.slice(0, 120) || 'document';
 }
 
+/**
+ * Adds a document to one of the applicant's applications, within the limits of `documentLimits`:
+ * per file, per application, per applicant, and uploads per hour. A refusal writes nothing.
+ */
 export async function addDocument(
   db: Database,
   input: {
@@ -51,36 +62,71 @@ export async function addDocument(
     fileName: string;
     bytes: Uint8Array;
     uploadsDir: string;
+    now?: Date;
   },
 ): Promise<AddResult> {
   if (input.bytes.length === 0) return { status: 'missing' };
   if (input.bytes.length > documentLimits.fileBytes) return { status: 'too-large' };
   const mediaType = sniffDocumentType(input.bytes.subarray(0, 16));
   if (!mediaType) return { status: 'wrong-type' };
+  const now = input.now ?? new Date();
+  const hourAgo = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
+  const { applicantId } = input.application;
   const storedName = randomUUID();
   const file = path.join(input.uploadsDir, storedName);
   const { condition, params } = owned(input.application);
   return db.transaction(async (tx) => {
-    const [application] = await tx.query<{ id: string }>(
-      `select applications.id from applications where ${condition} for update`,
+    // The applicant's row first, then the application's (the order submitApplication keeps too):
+    // uploads to two applications of one applicant then count their limits one after the other,
+    // so parallel uploads cannot all find room that only one of them has.
+    const [applicant] = await tx.query('select id from applicants where id = $1 for update', [applicantId]);
+    if (!applicant) return { status: 'not-found' };
+    const [application] = await tx.query<{ id: string; status: string | null }>(
+      `select applications.id, applications.status from applications where ${condition} for update`,
       params,
     );
     if (!application) return { status: 'not-found' };
-    const [total] = await tx.query<{ bytes: string | number | null }>(
-      'select sum(size_bytes) as bytes from documents where application_id = $1',
-      [application.id],
+    if (isApplicationStatus(application.status) && isFinal(application.status)) return { status: 'application-closed' };
+    const [usage] = await tx.query<{
+      application_bytes: string | number;
+      applicant_bytes: string | number;
+      recent_uploads: string | number;
+    }>(
+      `select
+         (select coalesce(sum(size_bytes), 0) from documents where application_id = $1) as application_bytes,
+         (select coalesce(sum(documents.size_bytes), 0)
+            from documents join applications on applications.id = documents.application_id
+            where applications.applicant_id = $2) as applicant_bytes,
+         (select count(*) from upload_log where applicant_id = $2 and created_at > $3) as recent_uploads`,
+      [application.id, applicantId, hourAgo],
     );
-    if (Number(total?.bytes ?? 0) + input.bytes.length > documentLimits.applicationBytes)
+    if (Number(usage?.recent_uploads) >= documentLimits.uploadsPerHour) return { status: 'too-many-uploads' };
+    if (Number(usage?.application_bytes) + input.bytes.length > documentLimits.applicationBytes)
       return { status: 'application-full' };
+    if (Number(usage?.applicant_bytes) + input.bytes.length > documentLimits.applicantBytes)
+      return { status: 'applicant-full' };
     await mkdir(input.uploadsDir, { recursive: true });
     await writeFile(file, input.bytes, { flag: 'wx' });
     try {
       const [row] = await tx.query<{ id: string }>(
-        `insert into documents (application_id, kind, original_name, stored_name, media_type, size_bytes)
-         values ($1, $2, $3, $4, $5, $6) returning id`,
-        [application.id, input.kind, cleanFileName(input.fileName), storedName, mediaType, input.bytes.length],
+        `insert into documents (application_id, kind, original_name, stored_name, media_type, size_bytes, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+        [
+          application.id,
+          input.kind,
+          cleanFileName(input.fileName),
+          storedName,
+          mediaType,
+          input.bytes.length,
+          now.toISOString(),
+        ],
       );
       if (!row) throw new Error('the document was not saved');
+      await tx.query('delete from upload_log where applicant_id = $1 and created_at <= $2', [applicantId, hourAgo]);
+      await tx.query('insert into upload_log (applicant_id, created_at) values ($1, $2)', [
+        applicantId,
+        now.toISOString(),
+      ]);
       return { status: 'added', id: row.id };
     } catch (error) {
       // No row, no file: nothing half-written stays behind.

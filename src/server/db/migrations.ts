@@ -156,6 +156,38 @@ export const migrations: readonly Migration[] = [
       insert into portal_identity default values;
     `,
   },
+  {
+    id: '0006_webhook_deliveries',
+    sql: `
+      -- Signed publishing-webhook deliveries, by the SHA-256 of their signature header: a replayed
+      -- call is recognised and starts no second rebuild. "starting" while the rebuild is being
+      -- started (the row is deleted if that fails, so Sanity's retry acts), then "done". The claim
+      -- token says which attempt holds the row. Rows are deleted an hour after they arrive, long
+      -- after their signature has stopped being accepted.
+      create table webhook_deliveries (
+        signature_hash text primary key,
+        state text not null check (state in ('starting', 'done')),
+        claim uuid not null,
+        claimed_at timestamptz not null,
+        received_at timestamptz not null
+      );
+      create index webhook_deliveries_by_age on webhook_deliveries (received_at);
+    `,
+  },
+  {
+    id: '0007_upload_log',
+    sql: `
+      -- One row per document an applicant uploaded, for the hourly limit on uploads. Counted here
+      -- and not from documents, because a document removed from a draft leaves no row there: an
+      -- upload-and-remove loop would escape the limit. Rows older than the hour are pruned at the
+      -- applicant's next upload.
+      create table upload_log (
+        applicant_id uuid not null references applicants (id) on delete cascade,
+        created_at timestamptz not null default now()
+      );
+      create index upload_log_by_applicant on upload_log (applicant_id, created_at);
+    `,
+  },
 ];
 
 /** A number both PostgreSQL and PGlite lock on, so two servers starting at once migrate in turn. */
