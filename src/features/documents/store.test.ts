@@ -293,8 +293,16 @@ describe.each(testDatabases)('documents on $name', (backend) => {
 
 describe('file names', () => {
   it('lose folders and control characters', () => {
-    expect(cleanFileName('C:\\Users\\x\\паспорт.pdf')).toBe('паспорт.pdf');
-    expect(cleanFileName('\u202egpj.exe')).toBe('gpj.exe');
-    expect(cleanFileName('')).toBe('document');
+    expect(cleanFileName('C:\\Users\\x\\паспорт.pdf', 'application/pdf')).toBe('паспорт.pdf');
+    expect(cleanFileName('\u202egpj.exe', 'image/jpeg')).toBe('gpj.exe.jpg');
+    expect(cleanFileName('', 'application/pdf')).toBe('document.pdf');
+  });
+
+  it('end in the extension of what the file is, and never take one from past a NUL (I4)', () => {
+    expect(cleanFileName('evil.pdf\u0000.html', 'application/pdf')).toBe('evil.pdf');
+    expect(cleanFileName('evil.html', 'application/pdf')).toBe('evil.html.pdf');
+    expect(cleanFileName('scan.JPEG', 'image/jpeg')).toBe('scan.JPEG');
+    expect(cleanFileName('photo.jpg', 'image/png')).toBe('photo.jpg.png');
+    expect(cleanFileName(`${'a'.repeat(200)}.pdf`, 'application/pdf')).toHaveLength(124);
   });
 });

@@ -42,12 +42,26 @@ export type AddResult =
   | { status: 'missing' }
   | { status: 'not-found' };
 
-/** A file name fit to show: no folders, no control characters, not too long. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
+const extensionOf: Record<DocumentType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+};
+
+/**
+ * A file name fit to show and to download under: no folders, nothing after a NUL (where other
+ * systems would cut it), no control or direction characters, not too long, and ending in the
+ * extension of what the file really is, so `evil.pdf\0.html` cannot become `evil.pdf.html`.
+ */
+export function cleanFileName(name: string, mediaType: DocumentType): string {
+  const base = name.split('\0')[0]?.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
-  return clean.slice(0, 120) || 'document';
+  const extensions = extensionOf[mediaType];
+  const stem = (clean || 'document').slice(0, 120);
+  return extensions.some((extension) => stem.toLowerCase().endsWith(extension))
+    ? stem
+    : `${stem}${extensions[0] ?? ''}`;
 }
 
 /**
@@ -114,7 +128,7 @@ export async function addDocument(
         [
           application.id,
           input.kind,
-          cleanFileName(input.fileName),
+          cleanFileName(input.fileName, mediaType),
           storedName,
           mediaType,
           input.bytes.length,
