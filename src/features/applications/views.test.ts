@@ -10,6 +10,8 @@ class CountingFormData extends FormData {
   }
 }
 
+const fixed = { region: 'zhambyl', districts: ['taraz', 'shu'] };
+
 describe('reading a step’s form', () => {
   it('keeps the first value of each field, trimmed, drops "return", and fixes the region', () => {
     const form = new FormData();
@@ -18,7 +20,7 @@ describe('reading a step’s form', () => {
     form.append('settlement', 'Tole bi');
     form.append('return', 'check');
     form.append('region', 'somewhere-else');
-    expect(readStepForm('address', form, { region: 'zhambyl' })).toEqual({
+    expect(readStepForm('address', form, fixed)).toEqual({
       district: 'shu',
       settlement: 'Tole bi',
       region: 'zhambyl',
@@ -28,14 +30,20 @@ describe('reading a step’s form', () => {
   it('reads every field in one pass, whatever their number (H2)', () => {
     const form = new CountingFormData();
     for (let index = 0; index < 50_000; index += 1) form.append(`k${index}`, 'v');
-    const input = readStepForm('income', form, { region: 'zhambyl' });
+    const input = readStepForm('income', form, fixed);
     expect(Object.keys(input)).toHaveLength(50_000);
     expect(form.gets).toBe(0);
+  });
+
+  it('reads a district outside the region’s list as none chosen (I6)', () => {
+    const form = new FormData();
+    form.append('district', 'not-a-real-district');
+    expect(readStepForm('address', form, fixed)).toMatchObject({ district: '' });
   });
 
   it('gives a file where text is expected as an empty answer, for the schema to refuse', () => {
     const form = new FormData();
     form.append('monthlyIncome', new File(['x'], 'x.txt'));
-    expect(readStepForm('income', form, { region: 'zhambyl' })).toEqual({ monthlyIncome: '' });
+    expect(readStepForm('income', form, fixed)).toEqual({ monthlyIncome: '' });
   });
 });

@@ -256,8 +256,15 @@ export function stepView(step: StepId, { t, districts, forms }: ViewContext): St
   }
 }
 
-/** Reads a posted form into the shape the step's schema expects. Unknown fields are passed on, so the schema refuses them. */
-export function readStepForm(step: StepId, form: FormData, fixed: { region: string }): Record<string, unknown> {
+/**
+ * Reads a posted form into the shape the step's schema expects. Unknown fields are passed on, so
+ * the schema refuses them; a district outside the region's list is read as no district chosen.
+ */
+export function readStepForm(
+  step: StepId,
+  form: FormData,
+  fixed: { region: string; districts: readonly string[] },
+): Record<string, unknown> {
   // One pass over the fields, keeping the first value of each name as `form.get` would: calling
   // `form.get` per field scans the whole form each time, quadratic in the number of fields.
   const firstValues = new Map<string, FormDataEntryValue>();
@@ -280,7 +287,11 @@ export function readStepForm(step: StepId, form: FormData, fixed: { region: stri
     if (name === 'return') continue;
     input[name] = value(name);
   }
-  if (step === 'address') input['region'] = fixed.region;
+  if (step === 'address') {
+    input['region'] = fixed.region;
+    // Only a district of the region is an answer: anything else is as good as none chosen.
+    if (typeof input['district'] === 'string' && !fixed.districts.includes(input['district'])) input['district'] = '';
+  }
   return input;
 }
 
