@@ -58,7 +58,7 @@ function send(
   origin: string,
   path: string,
   headers: Record<string, string>,
-  body: AsyncIterable<Buffer> | Buffer,
+  body: Iterable<Buffer> | Buffer,
 ): Promise<{ status: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
@@ -84,7 +84,7 @@ function send(
     }
     void (async () => {
       try {
-        for await (const chunk of body) {
+        for (const chunk of body) {
           if (request.destroyed) return;
           if (!request.write(chunk)) await new Promise((resume) => request.once('drain', resume));
         }
@@ -98,10 +98,10 @@ function send(
 
 /** The slowest answer to `GET /kk/` while `during` runs, probing every 50 ms. */
 async function slowestMeanwhile<T>(origin: string, during: Promise<T>): Promise<{ result: T; slowestMs: number }> {
-  let done = false;
+  const state = { done: false };
   let slowestMs = 0;
   const probing = (async () => {
-    while (!done) {
+    while (!state.done) {
       const started = performance.now();
       await fetch(`${origin}/kk/`)
         .then((response) => response.arrayBuffer())
@@ -111,12 +111,13 @@ async function slowestMeanwhile<T>(origin: string, during: Promise<T>): Promise<
     }
   })();
   const result = await during;
-  done = true;
+  state.done = true;
   await probing;
   return { result, slowestMs };
 }
 
-async function* zeros(bytes: number, prefix: string): AsyncIterable<Buffer> {
+/** A body of `bytes` bytes after `prefix`, made a megabyte at a time as the socket takes it. */
+function* zeros(bytes: number, prefix: string): Iterable<Buffer> {
   yield Buffer.from(prefix);
   const chunk = Buffer.alloc(1024 * 1024, 'a');
   for (let sent = 0; sent < bytes; sent += chunk.length) yield chunk;
@@ -129,7 +130,9 @@ export async function benchFlood(): Promise<void> {
   const server = await startServer(port, env);
   try {
     const session = await signIn(server.origin);
-    console.log('request\tstatus\tanswer (ms)\tslowest GET /kk/ meanwhile (ms)\tpeak RSS before → after (MB)\tRSS after (MB)');
+    console.log(
+      'request\tstatus\tanswer (ms)\tslowest GET /kk/ meanwhile (ms)\tpeak RSS before → after (MB)\tRSS after (MB)',
+    );
     // BENCH_FLOOD_FIELDS=10000,50000 measures other sizes (a server that reads forms in quadratic
     // time would take minutes for the largest of the default ones).
     const sizes = (process.env['BENCH_FLOOD_FIELDS'] ?? '10000,100000,500000').split(',').map(Number);
