@@ -6,7 +6,7 @@ import { contentCheck } from './src/build/content-check-integration.ts';
 /**
  * The public address of the portal, used for canonical and hreflang links. A development default
  * (the address `npm start` serves at) keeps it working with no settings; a deployment sets
- * SITE_URL, the same at build time and when serving (src/server/deployment.ts).
+ * SITE_URL, the same at build time and when serving (src/app/config.ts).
  */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
 
@@ -20,14 +20,14 @@ export default defineConfig({
     // One cached stylesheet for every page, and a CSP that needs no inline styles.
     inlineStylesheets: 'never',
   },
-  // The Node adapter in middleware mode: src/server/http.ts serves the prerendered files itself
+  // The Node adapter in middleware mode: src/platform/http/server.ts serves the prerendered files itself
   // (precompressed, with security headers) and hands the rest to Astro.
-  // The server reads each body itself, with a limit per route (src/server/request-gate.ts); this is
+  // The server reads each body itself, with a limit per route (src/platform/http/request-gate.ts); this is
   // a second lock for any body that would reach Astro unread.
   adapter: node({ mode: 'middleware', bodySizeLimit: 11 * 1024 * 1024 }),
   security: {
     // The server checks the Origin of every POST against the configured public address before
-    // Astro runs (src/server/request-gate.ts), for every content type. Astro's own check compares
+    // Astro runs (src/platform/http/request-gate.ts), for every content type. Astro's own check compares
     // with the request's scheme, which is http behind a TLS proxy, and would refuse every form.
     checkOrigin: false,
   },

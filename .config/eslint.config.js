@@ -44,6 +44,41 @@ export default tseslint.config(
       ...tseslint.configs.disableTypeChecked.rules,
     },
   },
+  // The layers (see the README's layout table): platform (and the i18n it uses) below features,
+  // features below the app's wiring and the pages. An import may only run downwards.
+  {
+    files: ['src/platform/**', 'src/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(features|app|pages|components|layouts|lib)/',
+              message: 'src/platform is shared infrastructure: it may not import features, the app or the pages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(app|pages|components|layouts|lib)/',
+              message:
+                'A feature may not import the wiring (src/app) or the pages: take the database or the settings as a parameter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

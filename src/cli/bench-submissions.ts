@@ -19,9 +19,9 @@ import { exampleAnswers } from '../features/applications/examples.ts';
 import { firstUnanswered, isComplete, type Answers } from '../features/applications/journey.ts';
 import { startSession } from '../features/auth/store.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
-import { openDatabase, type Database } from '../server/db/database.ts';
-import { migrate } from '../server/db/migrations.ts';
-import { databaseLocation } from '../server/runtime.ts';
+import { openDatabase, type Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrations.ts';
+import { readConfig } from '../app/config.ts';
 import { startServer } from './bench-server.ts';
 
 const clients = 50;
@@ -262,7 +262,7 @@ async function run(name: string, open: () => Promise<Database>, env: NodeJS.Proc
 async function onPglite(): Promise<Row> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'alaqan-bench-'));
   try {
-    const location = databaseLocation({ DATA_DIR: dataDir });
+    const location = readConfig({ DATA_DIR: dataDir, NODE_ENV: 'development' }).database;
     return await run('PGlite', () => openDatabase(location), serverEnv({ DATA_DIR: dataDir }));
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -295,7 +295,7 @@ async function onPostgres(): Promise<Row | undefined> {
   // The uploads folder is the only thing the server keeps in DATA_DIR with DATABASE_URL set.
   const dataDir = await mkdtemp(path.join(tmpdir(), 'alaqan-bench-'));
   try {
-    const location = databaseLocation({ DATABASE_URL: url.href });
+    const location = readConfig({ DATABASE_URL: url.href, NODE_ENV: 'development' }).database;
     return await run(
       'PostgreSQL',
       () => openDatabase(location),

@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { compressibleExtensions } from '../server/compression.ts';
+import { compressibleExtensions } from '../platform/http/compression.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);

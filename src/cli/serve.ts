@@ -2,10 +2,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createPortalServer, type AstroHandler } from '../server/http.ts';
-import { readPublishingEnv, readServerEnv } from '../server/env.ts';
-import { readDeployment } from '../server/deployment.ts';
-import { startRuntime } from '../server/runtime.ts';
+import { readConfig, type PortalConfig } from '../app/config.ts';
+import { startRuntime } from '../app/runtime.ts';
+import { createPortalServer, type AstroHandler } from '../platform/http/server.ts';
 
 const dist = path.resolve('dist');
 const entry = path.join(dist, 'server', 'entry.mjs');
@@ -13,16 +12,15 @@ if (!existsSync(entry)) {
   console.error('The portal is not built yet: run `npm run build` first (or `npm start`, which builds and serves).');
   process.exit(1);
 }
-let settings;
+let config: PortalConfig;
 try {
   // Every setting is checked now, at start, rather than at the first request that needs it.
-  settings = { env: readServerEnv(), deployment: readDeployment(), publishing: readPublishingEnv() };
+  config = readConfig();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-const { env, deployment, publishing } = settings;
-const runtime = await startRuntime().catch((error: unknown) => {
+const runtime = await startRuntime(config).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
@@ -30,17 +28,19 @@ const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Astr
 const server = createPortalServer({
   clientDir: path.join(dist, 'client'),
   astroHandler: handler,
-  deployment,
-  trustProxy: process.env['TRUST_PROXY'] === '1',
+  deployment: config.deployment,
+  trustProxy: config.trustProxy,
   log: (line) => {
     console.log(line);
   },
 });
-server.listen(env.PORT, env.HOST, () => {
-  if (deployment.development) console.log('Development run (NODE_ENV=development): emails go to /dev/mailbox/');
-  if (publishing.SANITY_WEBHOOK_SECRET) console.log('The publishing webhook is on at /api/sanity/publish/');
-  console.log(`Alaqan is serving on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/`);
-  console.log(`Public address: ${deployment.origin}/`);
+server.listen(config.port, config.host, () => {
+  if (config.deployment.development) console.log('Development run (NODE_ENV=development): emails go to /dev/mailbox/');
+  if (config.publishing) console.log('The publishing webhook is on at /api/sanity/publish/');
+  console.log(
+    `Alaqan is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${String(config.port)}/`,
+  );
+  console.log(`Public address: ${config.deployment.origin}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () =>

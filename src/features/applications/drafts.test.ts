@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../tests/support/databases.ts';
-import type { Database } from '../../server/db/database.ts';
-import { migrate } from '../../server/db/migrations.ts';
-import { parseReference } from '../applicant/reference.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { migrate } from '../../platform/db/migrations.ts';
+import { parseReference } from '../../platform/codes/reference.ts';
 import { openDraft, saveStep, submitApplication } from './drafts.ts';
 import { exampleSteps } from './examples.ts';
 import { firstUnanswered } from './journey.ts';

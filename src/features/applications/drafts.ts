@@ -4,9 +4,9 @@
  * a retry or a replayed request gives the same application and the same reference number.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import type { Database } from '../../server/db/database.ts';
-import { newReference } from '../applicant/reference.ts';
-import { enqueueEmail } from '../email/outbox.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { newReference } from '../../platform/codes/reference.ts';
+import { enqueueEmail } from '../../platform/email/outbox.ts';
 import { canOpen, isComplete, validateStep, type Answers, type StepErrors, type StepId } from './journey.ts';
 import { applicationStatuses, isFinal } from './status.ts';
 import type { StatusLink } from './store.ts';

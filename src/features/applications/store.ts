@@ -4,9 +4,9 @@
  * by the applicant's own withdrawal.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import type { Database } from '../../server/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { removeStoredFiles } from '../documents/store.ts';
-import { enqueueEmail } from '../email/outbox.ts';
+import { enqueueEmail } from '../../platform/email/outbox.ts';
 import { canMove, canWithdraw, isApplicationStatus, type ApplicationStatus } from './status.ts';
 
 export type ChangeResult =

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../tests/support/databases.ts';
-import type { Database } from '../../server/db/database.ts';
-import { migrate } from '../../server/db/migrations.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { migrate } from '../../platform/db/migrations.ts';
 import { hashSecret, minutesFrom, signInPolicy } from './policy.ts';
 import { currentSession, endSession, peekSession, requestSignIn, verifyCode, verifyLink } from './store.ts';
 

@@ -3,8 +3,8 @@
  * one transaction; the sign-in email goes through the outbox in the same transaction.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import type { Database } from '../../server/db/database.ts';
-import { enqueueEmail } from '../email/outbox.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { enqueueEmail } from '../../platform/email/outbox.ts';
 import { hashSecret, minutesFrom, newCode, newSecret, signInPolicy } from './policy.ts';
 
 /**

@@ -5,10 +5,8 @@
  */
 import type { AstroCookies } from 'astro';
 import type { Locale } from '../../i18n/locales.ts';
-import { portalRuntime } from '../../server/runtime.ts';
 import { authPaths, safeReturnPath } from './paths.ts';
 import { signInPolicy } from './policy.ts';
-import { currentSession, peekSession, type Session } from './store.ts';
 
 export { authPaths };
 
@@ -42,30 +40,6 @@ export function pendingSignIn(cookies: AstroCookies): string | undefined {
 
 export function clearPendingSignIn(cookies: AstroCookies): void {
   cookies.delete(pendingCookie, base);
-}
-
-/** The signed-in applicant of this request, if any; the request keeps the session alive. */
-export async function sessionOf(cookies: AstroCookies): Promise<Session | undefined> {
-  return currentSession(portalRuntime().db, cookies.get(sessionCookie)?.value);
-}
-
-/** The session of this request, if any, without keeping it alive. */
-export async function peekSessionOf(cookies: AstroCookies): Promise<Session | undefined> {
-  return peekSession(portalRuntime().db, cookies.get(sessionCookie)?.value);
-}
-
-/**
- * The visitor's network address, for rate limits. Behind a reverse proxy (TRUST_PROXY=1) it is
- * the address the proxy saw, the last one it appended to X-Forwarded-For; otherwise the socket's.
- */
-export function clientIp(request: Request, socketAddress: string): string {
-  if (process.env['TRUST_PROXY'] !== '1') return socketAddress;
-  const forwarded = request.headers
-    .get('x-forwarded-for')
-    ?.split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? socketAddress;
 }
 
 /**

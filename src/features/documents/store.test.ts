@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../tests/support/databases.ts';
-import type { Database } from '../../server/db/database.ts';
-import { migrate } from '../../server/db/migrations.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { migrate } from '../../platform/db/migrations.ts';
 import { documentLimits } from './file-type.ts';
 import { changeStatus, deleteApplication, withdrawApplication } from '../applications/store.ts';
 import {

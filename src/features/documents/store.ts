@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database } from '../../server/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { isApplicationStatus, isFinal } from '../applications/status.ts';
 import { documentLimits, sniffDocumentType, type DocumentKind, type DocumentType } from './file-type.ts';
 

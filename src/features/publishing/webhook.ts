@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook';
-import type { Database } from '../../server/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 
 /** Starts whatever makes the published content appear on the site (a rebuild, a cache refresh). */
 export type PublishTrigger = (event: { documentId: string | undefined; type: string | undefined }) => Promise<void>;

@@ -6,8 +6,6 @@
  */
 import type { APIRoute } from 'astro';
 import { secondsLeft, type Session } from '../../../features/auth/store.ts';
-import { peekSessionOf, sessionOf } from '../../../features/auth/web.ts';
-import { isLocale } from '../../../i18n/locales.ts';
 
 export const prerender = false;
 
@@ -17,8 +15,7 @@ function answer(session: Session | undefined): Response {
   return new Response(JSON.stringify({ signedIn: true, secondsLeft: secondsLeft(session) }), { status: 200, headers });
 }
 
-export const GET: APIRoute = async ({ params, cookies }) =>
-  isLocale(params.lang) ? answer(await peekSessionOf(cookies)) : new Response(null, { status: 404 });
+// The middleware resolves the session: on GET without keeping it alive, on POST keeping it alive.
+export const GET: APIRoute = ({ locals }) => answer(locals.session);
 
-export const POST: APIRoute = async ({ params, cookies }) =>
-  isLocale(params.lang) ? answer(await sessionOf(cookies)) : new Response(null, { status: 404 });
+export const POST: APIRoute = ({ locals }) => answer(locals.session);

@@ -3,17 +3,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRoute } from 'astro';
 import { documentForDownload } from '../../../../features/documents/store.ts';
-import { sessionOf } from '../../../../features/auth/web.ts';
-import { isLocale } from '../../../../i18n/locales.ts';
-import { portalRuntime } from '../../../../server/runtime.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ params, cookies }) => {
-  if (!isLocale(params.lang)) return new Response(null, { status: 404 });
-  const session = await sessionOf(cookies);
+export const GET: APIRoute = async ({ params, locals }) => {
+  // Signed out, this is as unknown as another applicant's document: 404, not a sign-in page.
+  const { session, runtime } = locals;
   if (!session) return new Response(null, { status: 404 });
-  const runtime = portalRuntime();
   const document = await documentForDownload(runtime.db, {
     applicantId: session.applicantId,
     documentId: params.id ?? '',

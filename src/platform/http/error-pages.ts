@@ -3,8 +3,8 @@
  * request too large, of a kind no page sends, from another site). In the visitor's language, with
  * what to do and a way back; the publishing API gets the same in JSON.
  */
-import type { Locale } from '../i18n/locales.ts';
-import { translatorFor } from '../i18n/translator.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { translatorFor } from '../../i18n/translator.ts';
 
 export type RefusalKind =
   'badAddress' | 'forbidden' | 'method' | 'tooLarge' | 'uploadTooLarge' | 'tooManyFields' | 'mediaType' | 'host';

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../tests/support/databases.ts';
 import { startResendStandIn, type ResendStandIn } from '../../../tests/support/resend-stand-in.ts';
-import type { Database } from '../../server/db/database.ts';
-import { migrate } from '../../server/db/migrations.ts';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrations.ts';
 import { renderEmail } from './messages.ts';
 import { deliverDueEmails, enqueueEmail, retryDelaySeconds } from './outbox.ts';
 import { devMailboxSender, resendSender, senderFromSettings } from './senders.ts';

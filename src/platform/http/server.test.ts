@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from './deployment.ts';
-import { createPortalServer } from './http.ts';
+import { createPortalServer } from './server.ts';
 import { securityHeaders } from './security-headers.ts';
 
 let root: string;

@@ -5,7 +5,7 @@
  * read would hand out everyone's sign-in codes.
  */
 import { Resend } from 'resend';
-import type { Queryable } from '../../server/db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import type { EmailSender } from './outbox.ts';
 
 /** Sends through Resend. The outbox id is the idempotency key: a retry never sends twice. */
@@ -29,6 +29,34 @@ export function devMailboxSender(db: Queryable): EmailSender {
       [email.id, email.to, email.subject, email.text, email.html],
     );
   };
+}
+
+export interface MailboxMessage {
+  id: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  receivedAt: Date;
+}
+
+/** The newest emails of the development mailbox, for its page. */
+export async function readDevMailbox(db: Queryable, limit = 50): Promise<MailboxMessage[]> {
+  const rows = await db.query<{
+    id: string;
+    recipient: string;
+    subject: string;
+    text_body: string;
+    received_at: string | Date;
+  }>('select id, recipient, subject, text_body, received_at from dev_mailbox order by received_at desc limit $1', [
+    limit,
+  ]);
+  return rows.map((row) => ({
+    id: row.id,
+    recipient: row.recipient,
+    subject: row.subject,
+    text: row.text_body,
+    receivedAt: new Date(row.received_at),
+  }));
 }
 
 export interface EmailSettings {

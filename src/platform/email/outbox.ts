@@ -5,7 +5,7 @@
  * the applicant was told about is lost while the service is down.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import type { Queryable } from '../../server/db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import { renderEmail, type EmailTemplate, type TemplateData } from './messages.ts';
 
 export interface OutgoingEmail {
