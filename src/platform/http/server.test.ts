@@ -360,6 +360,13 @@ describe('the request gate: posts', () => {
     expect(handed).toBeUndefined();
   });
 
+  it('takes an empty post without a type (the "stay signed in" button), from the portal’s origin only', async () => {
+    const empty = { method: 'POST', path: '/echo/', headers: { Origin: base, 'Content-Length': 0 } };
+    expect((await raw(empty)).status).toBe(200);
+    expect(handed?.bodyBytes).toBe(0);
+    expect((await raw({ ...empty, headers: { 'Content-Length': 0 } })).status).toBe(403);
+  });
+
   it('refuses a body that is not a form with 415, even from the portal’s origin', async () => {
     for (const type of ['application/json', 'text/plain', 'multipart/form-data', 'application/xml']) {
       const answer = await raw(form('{}', { 'Content-Type': type }));

@@ -22,7 +22,6 @@ import {
   formEncodingOf,
   isAllowedMethod,
   loggablePath,
-  type FormEncoding,
 } from './request-gate.ts';
 import { securityHeaders } from './security-headers.ts';
 
@@ -372,18 +371,10 @@ export function createPortalServer(options: PortalServerOptions): Server {
    */
   async function acceptBody(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<boolean> {
     const limit = bodyLimitFor(urlPath);
-    let encoding: FormEncoding | undefined;
-    if (limit.accepts === 'form') {
-      // Defence against cross-site requests for every content type, not only those a form can send.
-      if (!allowedOrigins(deployment).has(req.headers.origin ?? '')) {
-        refuse(req, res, 'forbidden');
-        return false;
-      }
-      encoding = formEncodingOf(req.headers['content-type']);
-      if (!encoding) {
-        refuse(req, res, 'mediaType');
-        return false;
-      }
+    // Defence against cross-site requests for every content type, not only those a form can send.
+    if (limit.accepts === 'form' && !allowedOrigins(deployment).has(req.headers.origin ?? '')) {
+      refuse(req, res, 'forbidden');
+      return false;
     }
     const tooLarge: RefusalKind = limit === bodyLimits.upload ? 'uploadTooLarge' : 'tooLarge';
     if (Number(req.headers['content-length'] ?? 0) > limit.bytes) {
@@ -395,9 +386,17 @@ export function createPortalServer(options: PortalServerOptions): Server {
       refuse(req, res, tooLarge);
       return false;
     }
-    if (encoding && limit.fields !== undefined && countFormFields(body, encoding) > limit.fields) {
-      refuse(req, res, 'tooManyFields');
-      return false;
+    // An empty POST (the "stay signed in" button's) needs no type; any other body must be a form.
+    if (limit.accepts === 'form' && body.length > 0) {
+      const encoding = formEncodingOf(req.headers['content-type']);
+      if (!encoding) {
+        refuse(req, res, 'mediaType');
+        return false;
+      }
+      if (limit.fields !== undefined && countFormFields(body, encoding) > limit.fields) {
+        refuse(req, res, 'tooManyFields');
+        return false;
+      }
     }
     // The Node adapter takes a body already read from `req.body` instead of the stream.
     (req as IncomingMessage & { body?: Buffer }).body = body;
