@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../../src/server/db/database.ts';
+import { openPglite, openPostgres, type Database } from '../../src/platform/db/database.ts';
 
 export interface TestDatabase {
   name: string;
