@@ -51,6 +51,8 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
     for (const lang of ['kk', 'ru', 'en'] as const) {
       test(`an applicant signs in and out in ${lang}`, async ({ page }) => {
+        // Three axe scans of a phone-sized page take most of the default 30 s on a busy machine.
+        test.setTimeout(60_000);
         const t = texts[lang];
         const email = `applicant-${lang}-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}@example.kz`;
         await page.goto(`/${lang}/`);
