@@ -4,13 +4,33 @@
  * request's `locals` (`src/app/middleware.ts`), and no page or feature reaches for it otherwise. Astro's server bundle has its own copy of this module, so the
  * runtime is handed over on `globalThis` under a registered symbol.
  */
+import { applicationMigrations } from '../features/applications/migrations.ts';
+import { authMigrations } from '../features/auth/migrations.ts';
+import { documentMigrations } from '../features/documents/migrations.ts';
 import { sweepOrphanFiles } from '../features/documents/store.ts';
+import { publishingMigrations } from '../features/publishing/migrations.ts';
 import { startOutboxWorker, type EmailSender } from '../platform/email/outbox.ts';
+import { emailMigrations } from '../platform/email/migrations.ts';
 import { senderFromSettings } from '../platform/email/senders.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
+import { inMigrationOrder, migrate, type Migration } from '../platform/db/migrate.ts';
+import { databaseMigrations } from '../platform/db/migrations.ts';
 import { publicUrl } from '../platform/http/deployment.ts';
-import { migrate } from '../platform/db/migrations.ts';
 import type { PortalConfig } from './config.ts';
+
+/**
+ * The portal's schema: every feature's migrations, in the order of their numbers (0001_outbox,
+ * 0002_sign_in, … as existing databases have them, then 0008 and after). A feature with tables
+ * adds its group here.
+ */
+export const portalMigrations: readonly Migration[] = inMigrationOrder(
+  emailMigrations,
+  authMigrations,
+  applicationMigrations,
+  documentMigrations,
+  databaseMigrations,
+  publishingMigrations,
+);
 
 export interface PortalRuntime {
   db: Database;
@@ -41,7 +61,7 @@ export async function startRuntime(
   const db = await openDatabase(location);
   let email: ReturnType<typeof senderFromSettings>;
   try {
-    const applied = await migrate(db);
+    const applied = await migrate(db, portalMigrations);
     log(
       `database: ${location.kind === 'postgres' ? 'PostgreSQL server' : `PGlite in ${location.dataDir ?? 'memory'}`}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''}`,
     );

@@ -20,8 +20,9 @@ import { firstUnanswered, isComplete, type Answers } from '../features/applicati
 import { startSession } from '../features/auth/store.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
-import { migrate } from '../platform/db/migrations.ts';
+import { migrate } from '../platform/db/migrate.ts';
 import { readConfig } from '../app/config.ts';
+import { portalMigrations } from '../app/runtime.ts';
 import { startServer } from './bench-server.ts';
 
 const clients = 50;
@@ -80,7 +81,7 @@ async function completeDraft(db: Database, applicantId: string, locale: Locale):
 
 /** Applicants, each with a live session and a complete draft. */
 async function seed(db: Database, applicants: BenchApplicant[]): Promise<void> {
-  await migrate(db);
+  await migrate(db, portalMigrations);
   const now = new Date();
   const ids = await db.query<{ id: string; email: string }>(
     `insert into applicants (email, locale)

@@ -1,7 +1,8 @@
 /** The words the pages use for documents: what each kind is called, and what went wrong with an upload. */
 import type { Translate } from '../i18n/translator.ts';
-import type { AddResult } from '../features/documents/store.ts';
 import type { DocumentKind } from '../features/documents/file-type.ts';
+import type { UploadProblem } from '../features/documents/upload.ts';
+import type { FormError } from '../platform/forms/errors.ts';
 
 export function documentKindLabels(t: Translate): Record<DocumentKind, string> {
   return {
@@ -17,9 +18,6 @@ export function documentKindLabels(t: Translate): Record<DocumentKind, string> {
   };
 }
 
-/** Why an upload was refused: the statuses of `addDocument`, plus a form without a kind. */
-export type UploadProblem = Exclude<AddResult['status'], 'added' | 'not-found'> | 'kind';
-
 export function uploadProblemMessages(t: Translate): Record<UploadProblem, string> {
   return {
     'wrong-type': t('documents.error.wrong-type'),
@@ -33,28 +31,18 @@ export function uploadProblemMessages(t: Translate): Record<UploadProblem, strin
   };
 }
 
-const uploadProblems: readonly UploadProblem[] = [
-  'wrong-type',
-  'too-large',
-  'application-full',
-  'applicant-full',
-  'too-many-uploads',
-  'application-closed',
-  'missing',
-  'kind',
-];
-
-export function isUploadProblem(value: string): value is UploadProblem {
-  return (uploadProblems as readonly string[]).includes(value);
-}
-
 /**
  * Where the error summary's link for a problem leads: the field to correct, or the documents'
  * heading when there is nothing to correct in the form (a closed application shows no form).
  */
-export function uploadProblemTarget(problem: UploadProblem): string {
+function uploadProblemTarget(problem: UploadProblem): string {
   if (problem === 'kind') return 'kind';
   return problem === 'application-closed' ? 'documents-heading' : 'file';
+}
+
+/** A refused upload as the error summary lists it: the message, linked to where to correct it. */
+export function uploadError(t: Translate, problem: UploadProblem): FormError {
+  return { field: uploadProblemTarget(problem), message: uploadProblemMessages(t)[problem] };
 }
 
 /** A size in megabytes, in the page's language. */

@@ -5,7 +5,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { portalMigrations } from '../../src/app/runtime.ts';
 import { openPglite, openPostgres, type Database } from '../../src/platform/db/database.ts';
+import { migrate } from '../../src/platform/db/migrate.ts';
+
+export { portalMigrations };
+
+/**
+ * Gives a test database the portal's schema: every migration, or those up to and including
+ * `upTo` (to set up rows as an older release wrote them, then migrate the rest).
+ */
+export function migrateAll(db: Database, upTo?: string): Promise<string[]> {
+  return migrate(db, upTo ? portalMigrations.filter((migration) => migration.id <= upTo) : portalMigrations);
+}
 
 export interface TestDatabase {
   name: string;

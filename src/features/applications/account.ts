@@ -5,28 +5,38 @@
  * reference is as good as an unknown one: nothing is found.
  */
 import type { Locale } from '../../i18n/locales.ts';
+import { translatorFor } from '../../i18n/translator.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { listDocuments, type DocumentEntry } from '../documents/store.ts';
 import type { Answers } from './journey.ts';
 import { canWithdraw, isApplicationStatus, isFinal, type ApplicationStatus } from './status.ts';
-import { labelColumn, timeline, type TimelineEntry } from './store.ts';
+import { statusLabel } from './status-labels.ts';
+import { timeline, type TimelineEntry } from './store.ts';
 
 export interface AccountEntry {
   /** Undefined for the draft still being written. */
   reference: string | undefined;
-  /** The stage's name in the page's language; undefined for the draft. */
+  /** The stage; undefined for the draft. */
+  status: ApplicationStatus | undefined;
+  /** The stage's name in the page's language (from the translations); undefined for the draft. */
   statusLabel: string | undefined;
 }
 
-/** The applicant's applications, oldest first, the draft among them. */
+/** The applicant's applications, oldest first, the draft among them, with their stages named in `locale`. */
 export async function accountApplications(db: Database, applicantId: string, locale: Locale): Promise<AccountEntry[]> {
+  const t = translatorFor(locale);
   const rows = await db.query<{ reference: string | null; status: string | null }>(
-    `select applications.reference, application_statuses.${labelColumn[locale]} as status
-     from applications left join application_statuses on application_statuses.code = applications.status
-     where applications.applicant_id = $1 order by applications.created_at`,
+    'select reference, status from applications where applicant_id = $1 order by created_at',
     [applicantId],
   );
-  return rows.map((row) => ({ reference: row.reference ?? undefined, statusLabel: row.status ?? undefined }));
+  return rows.map((row) => {
+    const status = isApplicationStatus(row.status) ? row.status : undefined;
+    return {
+      reference: row.reference ?? undefined,
+      status,
+      statusLabel: status && statusLabel(t, status),
+    };
+  });
 }
 
 /** Whether this reference is one the applicant has sent (the confirmation page shows only those). */
@@ -42,8 +52,8 @@ export interface ApplicationPage {
   id: string;
   status: ApplicationStatus | undefined;
   answers: Answers;
-  /** The stages it has been through, oldest first. */
-  history: TimelineEntry[];
+  /** The stages it has been through, oldest first, each named in the page's language. */
+  history: (TimelineEntry & { label: string })[];
   documents: DocumentEntry[];
   /** The applicant may still withdraw it. */
   withdrawable: boolean;
@@ -56,18 +66,20 @@ export async function applicationPage(
   db: Database,
   input: { applicantId: string; reference: string; locale: Locale },
 ): Promise<ApplicationPage | undefined> {
-  const [row] = await db.query<{ id: string; status: string | null; answers: unknown }>(
+  const [row] = await db.query<{ id: string; status: string | null; answers: Answers }>(
     'select id, status, answers from applications where reference = $1 and applicant_id = $2',
     [input.reference, input.applicantId],
   );
   if (!row) return undefined;
   const status = isApplicationStatus(row.status) ? row.status : undefined;
-  const history =
-    (await timeline(db, { applicantId: input.applicantId, applicationId: row.id, locale: input.locale })) ?? [];
+  const t = translatorFor(input.locale);
+  const history = ((await timeline(db, { applicantId: input.applicantId, applicationId: row.id })) ?? []).map(
+    (entry) => ({ ...entry, label: statusLabel(t, entry.status) }),
+  );
   return {
     id: row.id,
     status,
-    answers: (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Answers,
+    answers: row.answers,
     history,
     documents: await listDocuments(db, { applicantId: input.applicantId, reference: input.reference }),
     withdrawable: status !== undefined && canWithdraw(status),

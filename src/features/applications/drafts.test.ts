@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../../../tests/support/databases.ts';
+import { migrateAll, testDatabases } from '../../../tests/support/databases.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { migrate } from '../../platform/db/migrations.ts';
 import { parseReference } from '../../platform/codes/reference.ts';
 import { openDraft, saveStep, submitApplication } from './drafts.ts';
-import { exampleSteps } from './examples.ts';
+import { exampleAnswers, exampleSteps } from './examples.ts';
 import { firstUnanswered } from './journey.ts';
 import { changeStatus, withdrawApplication } from './store.ts';
 
@@ -20,7 +19,7 @@ describe.each(testDatabases)('applications being written, on $name', (backend) =
 
   beforeEach(async () => {
     ({ db, drop } = await backend.open());
-    await migrate(db);
+    await migrateAll(db);
     const rows = await db.query<{ id: string }>(
       "insert into applicants (email, locale) values ('aigerim@example.kz', 'kk'), ('other@example.kz', 'ru') returning id",
     );
@@ -81,8 +80,9 @@ describe.each(testDatabases)('applications being written, on $name', (backend) =
     ).toEqual({
       status: 'not-found',
     });
-    const [row] = await db.query<{ answers: unknown }>('select answers from applications where id = $1', [draft.id]);
-    expect(typeof row?.answers === 'string' ? JSON.parse(row.answers) : row?.answers).toEqual({});
+    expect(await db.query('select answers, district from applications where id = $1', [draft.id])).toEqual([
+      { answers: {}, district: null },
+    ]);
   });
 
   it('refuses to submit an incomplete application', async () => {
@@ -108,7 +108,10 @@ describe.each(testDatabases)('applications being written, on $name', (backend) =
     expect(parseReference(a.reference)).toBe(a.reference);
     const emails = await db.query<{ template: string; locale: string }>('select template, locale from email_outbox');
     expect(emails).toEqual([{ template: 'application-submitted', locale: 'kk' }]);
-    expect(await db.query('select status from application_events')).toEqual([{ status: 'submitted' }]);
+    // Sent by the applicant, and recorded as theirs.
+    expect(await db.query('select status, actor_kind, actor_id from application_events')).toEqual([
+      { status: 'submitted', actor_kind: 'applicant', actor_id: applicantId },
+    ]);
     // A new visit starts a new draft; the submitted one is no longer editable.
     expect(
       await saveStep(db, { applicantId, applicationId: draft.id, step: 'form', data: { form: 'adoption' } }),
@@ -159,7 +162,7 @@ describe.each(testDatabases)('applications being written, on $name', (backend) =
       const ended =
         end === 'withdrawn'
           ? await withdrawApplication(db, { applicantId, applicationId: draft.id, link })
-          : await changeStatus(db, { applicationId: draft.id, to: 'closed', link });
+          : await changeStatus(db, { applicationId: draft.id, to: 'closed', actor: { kind: 'system' }, link });
       expect(ended.status).toBe('changed');
     }
     const draft = await openDraft(db, applicantId, 'kk');
@@ -198,4 +201,82 @@ describe.each(testDatabases)('applications being written, on $name', (backend) =
       status: 'not-found',
     });
   });
+
+  it('keeps the district in a column of its own, equal to the address step’s answer', async () => {
+    const draft = await openDraft(db, applicantId, 'kk');
+    await fillAll(draft.id);
+    const district = async () =>
+      (await db.query<{ district: string | null }>('select district from applications where id = $1', [draft.id]))[0]
+        ?.district;
+    expect(await district()).toBe('merke');
+    // The address changed: the column follows; a refused answer leaves both as they were.
+    const address = { ...exampleAnswers.address, district: 'zhualy' };
+    expect((await saveStep(db, { applicantId, applicationId: draft.id, step: 'address', data: address })).status).toBe(
+      'saved',
+    );
+    expect(await district()).toBe('zhualy');
+    await saveStep(db, {
+      applicantId,
+      applicationId: draft.id,
+      step: 'address',
+      data: { ...address, district: 'Merke!' },
+    });
+    expect(await district()).toBe('zhualy');
+    // Another step leaves it alone.
+    await saveStep(db, { applicantId, applicationId: draft.id, step: 'housing', data: exampleAnswers.housing });
+    expect(await district()).toBe('zhualy');
+    const [row] = await db.query<{ answers: { address: { district: string } } }>(
+      'select answers from applications where id = $1',
+      [draft.id],
+    );
+    expect(row?.answers.address.district).toBe('zhualy');
+  });
 });
+
+describe.each(testDatabases)(
+  'applications written before the district column and event actors, on $name',
+  (backend) => {
+    let db: Database;
+    let drop: () => Promise<void>;
+    beforeEach(async () => {
+      ({ db, drop } = await backend.open());
+    });
+    afterEach(async () => {
+      await drop();
+    });
+
+    it('get their district from their answers, and their events an actor', async () => {
+      // The schema as released before 0008, with rows as that release wrote them.
+      await migrateAll(db, '0007_upload_log');
+      const [applicant] = await db.query<{ id: string }>(
+        "insert into applicants (email, locale) values ('old@example.kz', 'ru') returning id",
+      );
+      const applicantId = applicant?.id ?? '';
+      const rows = await db.query<{ id: string }>(
+        `insert into applications (applicant_id, form, locale, answers, reference, status) values
+         ($1, 'guardianship', 'ru', $2, 'AQ-0000-0000-0', 'in-review'),
+         ($1, 'adoption', 'ru', '{}', null, null)
+       returning id`,
+        [applicantId, JSON.stringify(exampleAnswers)],
+      );
+      const sent = rows[0]?.id ?? '';
+      await db.query(
+        `insert into application_events (application_id, status, created_at) values
+         ($1, 'submitted', now() - interval '2 days'), ($1, 'in-review', now() - interval '1 day')`,
+        [sent],
+      );
+      expect(await migrateAll(db)).toContain('0009_applications_district');
+      expect(await db.query('select form, district from applications order by form')).toEqual([
+        { form: 'adoption', district: null },
+        { form: 'guardianship', district: 'merke' },
+      ]);
+      // Sending was the applicant's; the other changes were the authority's, who was not recorded.
+      expect(await db.query('select status, actor_kind, actor_id from application_events order by created_at')).toEqual(
+        [
+          { status: 'submitted', actor_kind: 'applicant', actor_id: applicantId },
+          { status: 'in-review', actor_kind: 'staff', actor_id: null },
+        ],
+      );
+    });
+  },
+);

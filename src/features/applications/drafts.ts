@@ -9,17 +9,13 @@ import { newReference } from '../../platform/codes/reference.ts';
 import { enqueueEmail } from '../../platform/email/outbox.ts';
 import { canOpen, isComplete, validateStep, type Answers, type StepErrors, type StepId } from './journey.ts';
 import { applicationStatuses, isFinal } from './status.ts';
-import type { StatusLink } from './store.ts';
+import { actorColumns, type StatusLink } from './store.ts';
 
 interface DraftRow {
   id: string;
-  answers: unknown;
+  answers: Answers;
   reference: string | null;
   locale: Locale;
-}
-
-function answersOf(row: { answers: unknown }): Answers {
-  return (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Answers;
 }
 
 /** The applicant's open draft, started if there is none: one draft at a time per applicant. */
@@ -32,7 +28,7 @@ export async function openDraft(
     // Serialises two first requests of the same applicant, so they cannot start two drafts.
     await tx.query('select id from applicants where id = $1 for update', [applicantId]);
     const existing = await draftRow(tx, applicantId);
-    if (existing) return { id: existing.id, answers: answersOf(existing) };
+    if (existing) return { id: existing.id, answers: existing.answers };
     const [created] = await tx.query<{ id: string }>(
       'insert into applications (applicant_id, form, locale) values ($1, $2, $3) returning id',
       [applicantId, 'undecided', locale],
@@ -74,17 +70,18 @@ export async function saveStep(
       [input.applicationId, input.applicantId],
     );
     if (!row || row.reference) return { status: 'not-found' };
-    const answers = answersOf(row);
+    const { answers } = row;
     if (!canOpen(input.step, answers)) return { status: 'not-open' };
     if (!checked.ok) return { status: 'invalid', errors: checked.errors };
     const updated: Answers = { ...answers, [input.step]: checked.data };
     const form = input.step === 'form' ? (checked.data as { form: string }).form : undefined;
-    await tx.query('update applications set answers = $2, form = coalesce($3, form), updated_at = $4 where id = $1', [
-      row.id,
-      JSON.stringify(updated),
-      form ?? null,
-      (input.now ?? new Date()).toISOString(),
-    ]);
+    // The district has a column of its own (the desk's queues are per district), kept equal to the answer.
+    const district = input.step === 'address' ? (checked.data as { district: string }).district : undefined;
+    await tx.query(
+      `update applications set answers = $2, form = coalesce($3, form), district = coalesce($4, district), updated_at = $5
+       where id = $1`,
+      [row.id, JSON.stringify(updated), form ?? null, district ?? null, (input.now ?? new Date()).toISOString()],
+    );
     return { status: 'saved', answers: updated };
   });
 }
@@ -124,7 +121,7 @@ export async function submitApplication(
     );
     if (!row) return { status: 'not-found' };
     if (row.reference) return { status: 'submitted', reference: row.reference, first: false };
-    if (!isComplete(answersOf(row))) return { status: 'incomplete' };
+    if (!isComplete(row.answers)) return { status: 'incomplete' };
     const [open] = await tx.query<{ reference: string }>(
       `select reference from applications
        where applicant_id = $1 and form = $2 and reference is not null and not (status = any($3::text[]))
@@ -137,10 +134,11 @@ export async function submitApplication(
       "update applications set reference = $2, status = 'submitted', submitted_at = $3, updated_at = $3 where id = $1",
       [row.id, reference, now],
     );
-    await tx.query("insert into application_events (application_id, status, created_at) values ($1, 'submitted', $2)", [
-      row.id,
-      now,
-    ]);
+    await tx.query(
+      `insert into application_events (application_id, status, created_at, actor_kind, actor_id)
+       values ($1, 'submitted', $2, $3, $4)`,
+      [row.id, now, ...actorColumns({ kind: 'applicant', id: input.applicantId })],
+    );
     await enqueueEmail(tx, {
       to: applicant.email,
       locale: row.locale,

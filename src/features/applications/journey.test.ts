@@ -116,6 +116,40 @@ describe('validating a step', () => {
     });
   });
 
+  it('asks for a household member’s birth year from 1900 to this year, in the applicant’s language (issue 9)', () => {
+    const household = (birthYear: unknown) => ({
+      members: [{ fullName: 'Гүлнар Нұрланова', relation: 'анасы', birthYear }],
+    });
+    const thisYear = new Date().getUTCFullYear();
+    for (const birthYear of [1800, '1899', '', 'abc', 1968.5, thisYear + 1, '1e309']) {
+      expect(validateStep('household', household(birthYear)), String(birthYear)).toEqual({
+        ok: false,
+        errors: { 'members.0.birthYear': 'apply.error.birthYear' },
+      });
+    }
+    expect(validateStep('household', household('1900')).ok).toBe(true);
+    expect(validateStep('household', household(String(thisYear))).ok).toBe(true);
+  });
+
+  it('answers a missing or tampered field with a key, never with zod’s English', () => {
+    expect(validateStep('address', { region: 'zhambyl', settlement: 'Тараз', street: 'Төле би, 10' })).toEqual({
+      ok: false,
+      errors: { district: 'apply.error.choose' },
+    });
+    expect(validateStep('household', {})).toEqual({ ok: false, errors: { members: 'apply.error.unexpected' } });
+    expect(validateStep('child', { ageFrom: 1.5, ageTo: 3, siblings: 'no', health: 'any' })).toEqual({
+      ok: false,
+      errors: { ageFrom: 'apply.error.number' },
+    });
+    expect(validateStep('consent', { consent: 'yes', version: 'latest' })).toEqual({
+      ok: false,
+      errors: { version: 'apply.error.unexpected' },
+    });
+    for (const input of [null, 'text', 42, []]) {
+      expect(validateStep('form', input)).toEqual({ ok: false, errors: { _form: 'apply.error.unexpected' } });
+    }
+  });
+
   it('checks that the child age range makes sense', () => {
     expect(validateStep('child', { ageFrom: 7, ageTo: 3, siblings: 'no', health: 'any' })).toEqual({
       ok: false,

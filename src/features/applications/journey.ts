@@ -4,9 +4,11 @@
  * be opened at all (no skipping ahead by address). Pure.
  *
  * Schema messages are keys of the UI strings (`apply.error.*`): the pages translate them, so each
- * error reads as an instruction in the applicant's language.
+ * error reads as an instruction in the applicant's language. Every field names its key; an issue
+ * that names none still gets a generic key from the forms kit, never zod's own English.
  */
 import { z } from 'zod';
+import { formPath, issueKey, pathOf } from '../../platform/forms/errors.ts';
 import { placementForms } from '../../content/schema.ts';
 import { parseIin, type IinProblem } from '../applicant/iin.ts';
 
@@ -31,6 +33,13 @@ const isoDate = z
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'apply.error.date');
+
+/** The year a member of the household was born: from 1900 to this year. */
+const birthYear = z.coerce
+  .number({ message: 'apply.error.birthYear' })
+  .int('apply.error.birthYear')
+  .min(1900, 'apply.error.birthYear')
+  .refine((year) => year <= new Date().getUTCFullYear(), 'apply.error.birthYear');
 
 const person = z.object({
   fullName: typed(150),
@@ -81,8 +90,8 @@ export const stepSchemas = {
   ),
   spouse: withMatchingIin(person.strict()),
   address: z.strictObject({
-    region: z.string().regex(/^[a-z0-9-]+$/, 'apply.error.choose'),
-    district: z.string().regex(/^[a-z0-9-]+$/, 'apply.error.choose'),
+    region: z.string({ message: 'apply.error.choose' }).regex(/^[a-z0-9-]+$/, 'apply.error.choose'),
+    district: z.string({ message: 'apply.error.choose' }).regex(/^[a-z0-9-]+$/, 'apply.error.choose'),
     settlement: typed(120),
     street: typed(200),
   }),
@@ -92,8 +101,10 @@ export const stepSchemas = {
         z.strictObject({
           fullName: typed(150),
           relation: typed(60),
-          birthYear: z.coerce.number().int().min(1900).max(2100),
+          birthYear,
         }),
+        // Not a list of people: the form was not the one this page sent.
+        { message: 'apply.error.unexpected' },
       )
       .max(15, 'apply.error.tooMany'),
   }),
@@ -122,12 +133,12 @@ export const stepSchemas = {
     .strictObject({
       ageFrom: z.coerce
         .number({ message: 'apply.error.number' })
-        .int()
+        .int('apply.error.number')
         .min(0, 'apply.error.childAge')
         .max(17, 'apply.error.childAge'),
       ageTo: z.coerce
         .number({ message: 'apply.error.number' })
-        .int()
+        .int('apply.error.number')
         .min(0, 'apply.error.childAge')
         .max(17, 'apply.error.childAge'),
       siblings: z.enum(['yes', 'no', 'either'], { message: 'apply.error.choose' }),
@@ -142,7 +153,7 @@ export const stepSchemas = {
   consent: z.strictObject({
     consent: z.literal('yes', { message: 'apply.error.consent' }),
     /** The version of the consent text the applicant agreed to. */
-    version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    version: z.string({ message: 'apply.error.unexpected' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'apply.error.unexpected'),
   }),
 } as const;
 
@@ -207,9 +218,13 @@ export function isComplete(answers: Answers): boolean {
   return firstUnanswered(answers) === 'check';
 }
 
+/** A message key of the UI strings per field, by the field's dotted path (`members.0.birthYear`). */
 export type StepErrors = Record<string, string>;
 
-/** Validates what was posted for a step; returns the clean data or the message key per field. */
+/**
+ * Validates what was posted for a step; returns the clean data or one message key per field (the
+ * first problem of each), through the forms kit.
+ */
 export function validateStep(
   step: StepId,
   input: unknown,
@@ -218,9 +233,11 @@ export function validateStep(
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: StepErrors = {};
   for (const issue of parsed.error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
-    // Unknown fields come from a tampered form, not from a person: one message for the whole form.
-    errors[field] ??= issue.code === 'unrecognized_keys' ? 'apply.error.unexpected' : issue.message;
+    const path = pathOf(issue);
+    // Unknown fields, or no form at all, come from a tampered request, not from a person: one
+    // message for the whole form.
+    errors[path] ??=
+      path === formPath || issue.code === 'unrecognized_keys' ? 'apply.error.unexpected' : issueKey(issue);
   }
   return { ok: false, errors };
 }

@@ -1,7 +1,8 @@
 /**
  * The stages an application goes through, and which moves between them are allowed. Pure. The
- * labels of the stages in each language are data (the `application_statuses` table); the order
- * and the allowed moves are rules, here.
+ * names of the stages in each language are UI strings (`status-labels.ts`); the order and the
+ * allowed moves are rules, here. The database keeps the codes (`application_statuses`, whose old
+ * label columns nothing reads any more).
  */
 
 export const applicationStatuses = [

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../../../tests/support/databases.ts';
+import { migrateAll, testDatabases } from '../../../tests/support/databases.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { migrate } from '../../platform/db/migrations.ts';
 import { changeStatus, timeline, withdrawApplication } from './store.ts';
+
+const caseworker = { kind: 'staff', id: '5f0c3a4e-9d1b-4c2a-8e7f-1a2b3c4d5e6f' } as const;
 
 const link = (locale: string, reference: string) => `https://alaqan.test/${locale}/account/?application=${reference}`;
 
@@ -14,7 +15,7 @@ describe.each(testDatabases)('application stages on $name', (backend) => {
 
   beforeEach(async () => {
     ({ db, drop } = await backend.open());
-    await migrate(db);
+    await migrateAll(db);
     const [applicant] = await db.query<{ id: string }>(
       "insert into applicants (email, locale) values ('dana@example.kz', 'ru') returning id",
     );
@@ -25,38 +26,54 @@ describe.each(testDatabases)('application stages on $name', (backend) => {
       [applicantId],
     );
     applicationId = application?.id ?? '';
-    await db.query("insert into application_events (application_id, status) values ($1, 'submitted')", [applicationId]);
+    await db.query(
+      "insert into application_events (application_id, status, actor_kind, actor_id) values ($1, 'submitted', 'applicant', $2)",
+      [applicationId, applicantId],
+    );
   });
   afterEach(async () => {
     await drop();
   });
 
-  it('moves the application, records the step and emails the applicant in their language', async () => {
+  it('moves the application, records the step and who made it, and emails the applicant in their language', async () => {
     const result = await changeStatus(db, {
       applicationId,
       to: 'documents-requested',
       note: 'Справка о доходах за последние 6 месяцев',
+      actor: caseworker,
       link,
     });
     expect(result).toEqual({ status: 'changed', from: 'submitted', to: 'documents-requested' });
-    const entries = await timeline(db, { applicantId, applicationId, locale: 'ru' });
-    expect(entries?.map((entry) => [entry.label, entry.note])).toEqual([
-      ['Заявление подано', null],
-      ['Запрошены документы', 'Справка о доходах за последние 6 месяцев'],
+    const entries = await timeline(db, { applicantId, applicationId });
+    expect(entries?.map((entry) => [entry.status, entry.note, entry.actor])).toEqual([
+      ['submitted', null, 'applicant'],
+      ['documents-requested', 'Справка о доходах за последние 6 месяцев', 'staff'],
     ]);
-    const [email] = await db.query<{ recipient: string; locale: string; data: unknown }>(
+    expect(entries?.every((entry) => entry.at instanceof Date)).toBe(true);
+    const events = await db.query('select status, actor_kind, actor_id from application_events order by created_at');
+    expect(events).toEqual([
+      { status: 'submitted', actor_kind: 'applicant', actor_id: applicantId },
+      { status: 'documents-requested', actor_kind: 'staff', actor_id: caseworker.id },
+    ]);
+    const [email] = await db.query<{ recipient: string; locale: string; data: Record<string, unknown> }>(
       'select recipient, locale, data from email_outbox',
     );
     expect(email?.recipient).toBe('dana@example.kz');
     expect(email?.locale).toBe('ru');
-    const data = (typeof email?.data === 'string' ? JSON.parse(email.data) : email?.data) as Record<string, unknown>;
-    expect(data).toMatchObject({ reference: 'AQ-7K4M-2P9X-Q', statusLabel: 'Запрошены документы', hasRequest: true });
+    const data = email?.data;
+    // The stage's code: its name is written in the applicant's language when the email is rendered.
+    expect(data).toEqual({
+      reference: 'AQ-7K4M-2P9X-Q',
+      status: 'documents-requested',
+      link: link('ru', 'AQ-7K4M-2P9X-Q'),
+      hasRequest: true,
+    });
     // The request itself stays in the portal: the email only says there is one.
     expect(JSON.stringify(data)).not.toContain('Справка');
   });
 
   it('refuses a move the procedure does not allow, and writes nothing', async () => {
-    expect(await changeStatus(db, { applicationId, to: 'training-completed', link })).toEqual({
+    expect(await changeStatus(db, { applicationId, to: 'training-completed', actor: caseworker, link })).toEqual({
       status: 'not-allowed',
       from: 'submitted',
     });
@@ -71,13 +88,16 @@ describe.each(testDatabases)('application stages on $name', (backend) => {
     expect(await withdrawApplication(db, { applicantId: stranger?.id ?? '', applicationId, link })).toEqual({
       status: 'not-found',
     });
-    expect(await timeline(db, { applicantId: stranger?.id ?? '', applicationId, locale: 'kk' })).toBeUndefined();
+    expect(await timeline(db, { applicantId: stranger?.id ?? '', applicationId })).toBeUndefined();
     expect(await withdrawApplication(db, { applicantId, applicationId, link })).toEqual({
       status: 'changed',
       from: 'submitted',
       to: 'withdrawn',
     });
-    expect(await changeStatus(db, { applicationId, to: 'in-review', link })).toEqual({
+    expect(await db.query("select actor_kind, actor_id from application_events where status = 'withdrawn'")).toEqual([
+      { actor_kind: 'applicant', actor_id: applicantId },
+    ]);
+    expect(await changeStatus(db, { applicationId, to: 'in-review', actor: caseworker, link })).toEqual({
       status: 'not-allowed',
       from: 'withdrawn',
     });
@@ -88,9 +108,30 @@ describe.each(testDatabases)('application stages on $name', (backend) => {
       "insert into applications (applicant_id, form, locale) values ($1, 'adoption', 'kk') returning id",
       [applicantId],
     );
-    expect(await changeStatus(db, { applicationId: draft?.id ?? '', to: 'in-review', link })).toEqual({
+    expect(
+      await changeStatus(db, { applicationId: draft?.id ?? '', to: 'in-review', actor: caseworker, link }),
+    ).toEqual({
       status: 'not-allowed',
       from: null,
     });
+  });
+
+  it('records a change the portal made by itself as the system’s, with no one’s id', async () => {
+    await changeStatus(db, { applicationId, to: 'in-review', actor: { kind: 'system' }, link });
+    expect(await db.query("select actor_kind, actor_id from application_events where status = 'in-review'")).toEqual([
+      { actor_kind: 'system', actor_id: null },
+    ]);
+  });
+
+  it('refuses an event without an actor, or an applicant’s without their id', async () => {
+    await expect(
+      db.query("insert into application_events (application_id, status) values ($1, 'in-review')", [applicationId]),
+    ).rejects.toThrow();
+    await expect(
+      db.query(
+        "insert into application_events (application_id, status, actor_kind) values ($1, 'in-review', 'applicant')",
+        [applicationId],
+      ),
+    ).rejects.toThrow();
   });
 });

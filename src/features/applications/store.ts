@@ -23,8 +23,16 @@ interface ApplicationRow {
   applicant_id: string;
 }
 
-/** The column with a stage's name in each language (a closed list: never built from input). */
-export const labelColumn: Record<Locale, string> = { kk: 'label_kk', ru: 'label_ru', en: 'label_en' };
+/**
+ * Who made a change of stage, recorded with it: the applicant (sending, withdrawing), a member of
+ * staff by their id, or the portal itself.
+ */
+export type Actor = { kind: 'applicant'; id: string } | { kind: 'staff'; id: string } | { kind: 'system' };
+
+/** The columns `actor_kind` and `actor_id` of an event by this actor. */
+export function actorColumns(actor: Actor): [Actor['kind'], string | null] {
+  return [actor.kind, actor.kind === 'system' ? null : actor.id];
+}
 
 /** The address where the applicant follows their application, in their language. */
 export type StatusLink = (locale: Locale, reference: string) => string;
@@ -36,6 +44,7 @@ async function move(
     to: ApplicationStatus;
     note?: string | undefined;
     onlyApplicant?: string;
+    actor: Actor;
     link: StatusLink;
     now?: Date;
   },
@@ -54,12 +63,9 @@ async function move(
     if (!from || !row.reference || !canMove(from, input.to)) return { status: 'not-allowed', from };
     await tx.query('update applications set status = $2, updated_at = $3 where id = $1', [row.id, input.to, now]);
     await tx.query(
-      'insert into application_events (application_id, status, note, created_at) values ($1, $2, $3, $4)',
-      [row.id, input.to, input.note ?? null, now],
-    );
-    const [label] = await tx.query<{ label: string }>(
-      `select ${labelColumn[row.locale]} as label from application_statuses where code = $1`,
-      [input.to],
+      `insert into application_events (application_id, status, note, created_at, actor_kind, actor_id)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [row.id, input.to, input.note ?? null, now, ...actorColumns(input.actor)],
     );
     await enqueueEmail(tx, {
       to: row.email,
@@ -67,7 +73,7 @@ async function move(
       template: 'status-changed',
       data: {
         reference: row.reference,
-        statusLabel: label?.label ?? input.to,
+        status: input.to,
         link: input.link(row.locale, row.reference),
         hasRequest: Boolean(input.note),
       },
@@ -78,11 +84,19 @@ async function move(
 
 /**
  * Moves an application to another stage, with an optional request to the applicant (for example
- * which documents to add), and tells the applicant by email in their language.
+ * which documents to add), and tells the applicant by email in their language. `actor` is the
+ * member of staff who made the change, or the system.
  */
 export function changeStatus(
   db: Database,
-  input: { applicationId: string; to: ApplicationStatus; note?: string; link: StatusLink; now?: Date },
+  input: {
+    applicationId: string;
+    to: ApplicationStatus;
+    note?: string;
+    actor: Exclude<Actor, { kind: 'applicant' }>;
+    link: StatusLink;
+    now?: Date;
+  },
 ): Promise<ChangeResult> {
   return move(db, input);
 }
@@ -96,6 +110,7 @@ export async function withdrawApplication(
     applicationId: input.applicationId,
     to: 'withdrawn',
     onlyApplicant: input.applicantId,
+    actor: { kind: 'applicant', id: input.applicantId },
     link: input.link,
     ...(input.now ? { now: input.now } : {}),
   });
@@ -103,34 +118,37 @@ export async function withdrawApplication(
 
 export interface TimelineEntry {
   status: ApplicationStatus;
-  label: string;
   note: string | null;
   at: Date;
+  /** Who made the change. */
+  actor: Actor['kind'];
 }
 
-/** The stages an application has been through, oldest first, with their names in one language. */
+/**
+ * The stages an application has been through, oldest first, as codes (their names come from the
+ * translations: `statusLabel`). Undefined unless the application is the applicant's.
+ */
 export async function timeline(
   db: Database,
-  input: { applicantId: string; applicationId: string; locale: Locale },
+  input: { applicantId: string; applicationId: string },
 ): Promise<TimelineEntry[] | undefined> {
   const owned = await db.query('select id from applications where id = $1 and applicant_id = $2', [
     input.applicationId,
     input.applicantId,
   ]);
   if (owned.length === 0) return undefined;
-  const label = labelColumn[input.locale];
   const rows = await db.query<{
     status: ApplicationStatus;
-    label: string;
     note: string | null;
-    created_at: string | Date;
+    created_at: Date;
+    actor_kind: Actor['kind'];
   }>(
-    `select application_events.status, application_statuses.${label} as label, application_events.note, application_events.created_at
+    `select application_events.status, application_events.note, application_events.created_at, application_events.actor_kind
      from application_events join application_statuses on application_statuses.code = application_events.status
      where application_events.application_id = $1 order by application_events.created_at, application_statuses.position`,
     [input.applicationId],
   );
-  return rows.map((row) => ({ status: row.status, label: row.label, note: row.note, at: new Date(row.created_at) }));
+  return rows.map((row) => ({ status: row.status, note: row.note, at: row.created_at, actor: row.actor_kind }));
 }
 
 export { canWithdraw };

@@ -1,9 +1,11 @@
 /**
  * How each step of the application journey is asked: its title and fields, in the page's
- * language. The step page renders these, reads the posted form back through them, and the
+ * language. The step page renders these (one component per kind of field, chosen in
+ * src/components/fields/StepFields.astro), reads the posted form back through them, and the
  * check-your-answers page shows the saved answers with them. Pure.
  */
 import type { Translate } from '../../i18n/translator.ts';
+import { formField, formPath, type FormError } from '../../platform/forms/errors.ts';
 import type { StepId } from './journey.ts';
 
 export type FieldView =
@@ -18,8 +20,19 @@ export type FieldView =
       width?: 'short' | 'long';
     }
   | { kind: 'radio'; name: string; label: string; options: { value: string; label: string }[]; inline?: boolean }
+  /** The people of the household: a group of three fields per row (see `memberFieldId`). */
   | { kind: 'members'; rows: number }
   | { kind: 'consent'; text: string; label: string };
+
+/** What the component of each kind of field is given (src/components/fields/). */
+export interface FieldProps<Field extends FieldView = FieldView> {
+  field: Field;
+  /** The step's answers to show: what was just posted, else what was saved. */
+  answers: Readonly<Record<string, unknown>>;
+  errors: readonly FormError[];
+  /** The field is the step's only one: a question's legend is then the page's heading. */
+  only: boolean;
+}
 
 export interface StepView {
   title: string;
@@ -275,9 +288,9 @@ export function readStepForm(
   };
   if (step === 'household') {
     const members = Array.from({ length: householdRows }, (_, index) => ({
-      fullName: value(`memberName-${index + 1}`) ?? '',
-      relation: value(`memberRelation-${index + 1}`) ?? '',
-      birthYear: value(`memberBirthYear-${index + 1}`) ?? '',
+      fullName: value(memberFieldId('fullName', index)) ?? '',
+      relation: value(memberFieldId('relation', index)) ?? '',
+      birthYear: value(memberFieldId('birthYear', index)) ?? '',
     })).filter((member) => member.fullName !== '' || member.relation !== '' || member.birthYear !== '');
     return { members };
   }
@@ -295,12 +308,28 @@ export function readStepForm(
   return input;
 }
 
-/** The field id an error belongs to, as rendered (household rows are numbered from 1). */
+/** The name each part of a household row has in the form. */
+const memberFieldNames = { fullName: 'memberName', relation: 'memberRelation', birthYear: 'memberBirthYear' } as const;
+
+export type MemberPart = keyof typeof memberFieldNames;
+
+/** The id and name of one field of a household row, as rendered: rows are numbered from 1. */
+export function memberFieldId(part: MemberPart, index: number): string {
+  return `${memberFieldNames[part]}-${String(index + 1)}`;
+}
+
+/** The field id an error belongs to, as rendered; the form as a whole is the page's main element. */
 export function fieldIdOf(path: string): string {
+  if (path === formPath) return formField;
   const member = /^members\.(\d+)\.(fullName|relation|birthYear)$/.exec(path);
-  if (member) {
-    const names = { fullName: 'memberName', relation: 'memberRelation', birthYear: 'memberBirthYear' } as const;
-    return `${names[member[2] as keyof typeof names]}-${Number(member[1]) + 1}`;
-  }
+  if (member) return memberFieldId(member[2] as MemberPart, Number(member[1]));
   return path;
+}
+
+/** What a field shows of an answer: the answer as text, or nothing when there is none. */
+export function answerText(answers: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = Object.hasOwn(answers, name) ? answers[name] : undefined;
+  if (typeof value === 'string') return value;
+  // Saved answers hold numbers too (a birth year); nothing else is shown as text.
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }

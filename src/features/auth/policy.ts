@@ -5,6 +5,28 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 
+/** Who a session can belong to: an applicant, a learner of the School, a member of staff at the desk. */
+export const principalKinds = ['applicant', 'learner', 'staff'] as const;
+
+export type PrincipalKind = (typeof principalKinds)[number];
+
+export interface SessionTimeouts {
+  /** A session ends after this long without a request… */
+  idleMinutes: number;
+  /** …and in any case after this long. */
+  absoluteHours: number;
+}
+
+/**
+ * How long a session lives, per kind of principal. Staff open personal data of many families, so
+ * theirs end sooner; learners follow the School at the applicants' pace.
+ */
+export const sessionPolicy: Record<PrincipalKind, SessionTimeouts> = {
+  applicant: { idleMinutes: 30, absoluteHours: 12 },
+  learner: { idleMinutes: 30, absoluteHours: 12 },
+  staff: { idleMinutes: 15, absoluteHours: 8 },
+};
+
 export const signInPolicy = {
   /** A code and its link work this long, once. */
   codeMinutes: 10,
@@ -12,10 +34,10 @@ export const signInPolicy = {
   requestsPerHour: 5,
   /** Wrong codes allowed for one request before it is spent. */
   codeAttempts: 5,
-  /** A session ends after this long without a request… */
-  idleMinutes: 30,
+  /** An applicant's session ends after this long without a request… */
+  idleMinutes: sessionPolicy.applicant.idleMinutes,
   /** …and in any case after this long. */
-  absoluteHours: 12,
+  absoluteHours: sessionPolicy.applicant.absoluteHours,
   /** Signed-in pages warn this long before the session ends, with a way to stay signed in. */
   warningMinutes: 2,
 } as const;

@@ -1,9 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../../../tests/support/databases.ts';
+import { migrateAll, testDatabases } from '../../../tests/support/databases.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { migrate } from '../../platform/db/migrations.ts';
-import { hashSecret, minutesFrom, signInPolicy } from './policy.ts';
-import { currentSession, endSession, peekSession, requestSignIn, verifyCode, verifyLink } from './store.ts';
+import { hashSecret, minutesFrom, sessionPolicy, signInPolicy } from './policy.ts';
+import {
+  currentSession,
+  endSession,
+  markMfaVerified,
+  peekSession,
+  principalSession,
+  requestSignIn,
+  startPrincipalSession,
+  startSession,
+  verifyCode,
+  verifyLink,
+} from './store.ts';
 
 const verifyUrl = (token: string) => `https://alaqan.test/kk/sign-in/link/?token=${token}`;
 
@@ -12,7 +22,7 @@ describe.each(testDatabases)('sign-in on $name', (backend) => {
   let drop: () => Promise<void>;
   beforeEach(async () => {
     ({ db, drop } = await backend.open());
-    await migrate(db);
+    await migrateAll(db);
   });
   afterEach(async () => {
     await drop();
@@ -20,9 +30,11 @@ describe.each(testDatabases)('sign-in on $name', (backend) => {
 
   /** The code and link of the last sign-in email in the outbox. */
   async function lastEmail(): Promise<{ code: string; link: string }> {
-    const [row] = await db.query<{ data: unknown }>('select data from email_outbox order by created_at desc limit 1');
-    const data = (typeof row?.data === 'string' ? JSON.parse(row.data) : row?.data) as { code: string; link: string };
-    return data;
+    const [row] = await db.query<{ data: { code: string; link: string } }>(
+      'select data from email_outbox order by created_at desc limit 1',
+    );
+    if (!row) throw new Error('no email');
+    return row.data;
   }
 
   async function start(email = 'aigerim@example.kz', ip = '10.0.0.1', now = new Date()) {
@@ -172,5 +184,146 @@ describe.each(testDatabases)('sign-in on $name', (backend) => {
   it('knows no session for a made-up token', async () => {
     expect(await currentSession(db, 'made-up')).toBeUndefined();
     expect(await currentSession(db, undefined)).toBeUndefined();
+  });
+
+  it('keeps an applicant’s session as an applicant’s principal, without a second factor', async () => {
+    const now = new Date();
+    const { requestId, code } = await start(undefined, undefined, now);
+    const signedIn = await verifyCode(db, { requestId, code, now });
+    if (signedIn.status !== 'signed-in') throw new Error('not signed in');
+    expect(await principalSession(db, 'applicant', signedIn.sessionToken, { now })).toEqual({
+      principal: { kind: 'applicant', id: signedIn.applicantId },
+      endsAt: minutesFrom(now, 30),
+      mfaVerifiedAt: undefined,
+    });
+    expect(await db.query('select principal_kind, principal_id, applicant_id from sessions')).toEqual([
+      { principal_kind: 'applicant', principal_id: signedIn.applicantId, applicant_id: signedIn.applicantId },
+    ]);
+  });
+});
+
+describe.each(testDatabases)('sessions of staff and learners on $name', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  const staffId = '0b7e6c1a-3f2d-4e5c-9a8b-7c6d5e4f3a2b';
+  const learnerId = '1c8f7d2b-4a3e-4f6d-8b9c-8d7e6f5a4b3c';
+  beforeEach(async () => {
+    ({ db, drop } = await backend.open());
+    await migrateAll(db);
+  });
+  afterEach(async () => {
+    await drop();
+  });
+
+  it('ends a staff session after 15 idle minutes and after 8 hours', async () => {
+    expect(sessionPolicy.staff).toEqual({ idleMinutes: 15, absoluteHours: 8 });
+    const now = new Date();
+    const token = await startPrincipalSession(db, { kind: 'staff', id: staffId }, now);
+    expect((await principalSession(db, 'staff', token, { now: minutesFrom(now, 10) }))?.endsAt).toEqual(
+      minutesFrom(now, 25),
+    );
+    expect(await principalSession(db, 'staff', token, { now: minutesFrom(now, 26) })).toBeUndefined();
+    // Busy all day, it still ends at the eighth hour.
+    const busy = await startPrincipalSession(db, { kind: 'staff', id: staffId }, now);
+    let at = now;
+    while (minutesFrom(at, 10) < minutesFrom(now, 8 * 60)) {
+      at = minutesFrom(at, 10);
+      expect(await principalSession(db, 'staff', busy, { now: at }), at.toISOString()).toBeDefined();
+    }
+    expect(await principalSession(db, 'staff', busy, { now: minutesFrom(now, 8 * 60 + 1) })).toBeUndefined();
+  });
+
+  it('gives a learner the applicant’s timeouts', async () => {
+    expect(sessionPolicy.learner).toEqual(sessionPolicy.applicant);
+    const now = new Date();
+    const token = await startPrincipalSession(db, { kind: 'learner', id: learnerId }, now);
+    expect(await principalSession(db, 'learner', token, { now: minutesFrom(now, 25) })).toMatchObject({
+      principal: { kind: 'learner', id: learnerId },
+      endsAt: minutesFrom(now, 55),
+    });
+  });
+
+  it('opens a session only as the kind it was started for', async () => {
+    const now = new Date();
+    const staffToken = await startPrincipalSession(db, { kind: 'staff', id: staffId }, now);
+    expect(await currentSession(db, staffToken, now)).toBeUndefined();
+    expect(await peekSession(db, staffToken, now)).toBeUndefined();
+    expect(await principalSession(db, 'learner', staffToken, { now })).toBeUndefined();
+    const [applicant] = await db.query<{ id: string }>(
+      "insert into applicants (email, locale) values ('a@example.kz', 'en') returning id",
+    );
+    const applicantToken = await startSession(db, applicant?.id ?? '', now);
+    expect(await principalSession(db, 'staff', applicantToken, { now })).toBeUndefined();
+    expect((await currentSession(db, applicantToken, now))?.email).toBe('a@example.kz');
+  });
+
+  it('records when the second factor was checked, for that session only', async () => {
+    const now = new Date();
+    const token = await startPrincipalSession(db, { kind: 'staff', id: staffId }, now);
+    const other = await startPrincipalSession(db, { kind: 'staff', id: staffId }, now);
+    expect((await principalSession(db, 'staff', token, { now }))?.mfaVerifiedAt).toBeUndefined();
+    const checkedAt = minutesFrom(now, 1);
+    expect(await markMfaVerified(db, 'staff', token, checkedAt)).toBe(true);
+    expect((await principalSession(db, 'staff', token, { now: minutesFrom(now, 2) }))?.mfaVerifiedAt).toEqual(
+      checkedAt,
+    );
+    expect((await principalSession(db, 'staff', other, { now: minutesFrom(now, 2) }))?.mfaVerifiedAt).toBeUndefined();
+    // Not for an ended session, nor for a token of another kind.
+    expect(await markMfaVerified(db, 'staff', other, minutesFrom(now, 60))).toBe(false);
+    expect(await markMfaVerified(db, 'applicant', token, minutesFrom(now, 2))).toBe(false);
+  });
+
+  it('refuses a session whose principal does not match its kind', async () => {
+    const [applicant] = await db.query<{ id: string }>(
+      "insert into applicants (email, locale) values ('a@example.kz', 'en') returning id",
+    );
+    const insert = (kind: string, principalId: string, applicantId: string | null) =>
+      db.query(
+        `insert into sessions (token_hash, principal_kind, principal_id, applicant_id, expires_at)
+         values (gen_random_uuid()::text, $1, $2, $3, now() + interval '1 hour')`,
+        [kind, principalId, applicantId],
+      );
+    await expect(insert('staff', staffId, applicant?.id ?? null)).rejects.toThrow();
+    await expect(insert('applicant', staffId, applicant?.id ?? null)).rejects.toThrow();
+    await expect(insert('applicant', applicant?.id ?? '', null)).rejects.toThrow();
+    await expect(insert('visitor', staffId, null)).rejects.toThrow();
+  });
+});
+
+describe.each(testDatabases)('sessions started before principals, on $name', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  beforeEach(async () => {
+    ({ db, drop } = await backend.open());
+  });
+  afterEach(async () => {
+    await drop();
+  });
+
+  it('stay signed in as the applicant they were, with their timeouts', async () => {
+    await migrateAll(db, '0007_upload_log');
+    const now = new Date();
+    const [applicant] = await db.query<{ id: string }>(
+      "insert into applicants (email, locale) values ('old@example.kz', 'ru') returning id",
+    );
+    const applicantId = applicant?.id ?? '';
+    // A session as the release before 0008 wrote it.
+    await db.query(
+      `insert into sessions (token_hash, applicant_id, created_at, last_seen_at, expires_at) values ($1, $2, $3, $3, $4)`,
+      [hashSecret('old-token'), applicantId, now.toISOString(), minutesFrom(now, 12 * 60).toISOString()],
+    );
+    expect(await migrateAll(db)).toContain('0008_session_principals');
+    expect(await db.query('select principal_kind, principal_id, mfa_verified_at from sessions')).toEqual([
+      { principal_kind: 'applicant', principal_id: applicantId, mfa_verified_at: null },
+    ]);
+    expect(await currentSession(db, 'old-token', minutesFrom(now, 10))).toEqual({
+      applicantId,
+      email: 'old@example.kz',
+      locale: 'ru',
+      endsAt: minutesFrom(now, 40),
+    });
+    // Deleting the applicant still ends their sessions.
+    await db.query('delete from applicants where id = $1', [applicantId]);
+    expect(await db.query('select token_hash from sessions')).toEqual([]);
   });
 });

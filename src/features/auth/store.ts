@@ -5,7 +5,15 @@
 import type { Locale } from '../../i18n/locales.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { enqueueEmail } from '../../platform/email/outbox.ts';
-import { hashSecret, minutesFrom, newCode, newSecret, signInPolicy } from './policy.ts';
+import {
+  hashSecret,
+  minutesFrom,
+  newCode,
+  newSecret,
+  sessionPolicy,
+  signInPolicy,
+  type PrincipalKind,
+} from './policy.ts';
 
 /**
  * An advisory-lock key for a sign-in rate counter: the first 64 bits of its SHA-256, as the signed
@@ -36,16 +44,14 @@ export async function requestSignIn(
     for (const key of [signInLockKey(`email:${request.email}`), signInLockKey(ipHash)].sort()) {
       await tx.query('select pg_advisory_xact_lock($1::bigint)', [key]);
     }
-    const [counts] = await tx.query<{ by_email: string | number; by_ip: string | number }>(
+    const [counts] = await tx.query<{ by_email: number; by_ip: number }>(
       `select
          (select count(*) from sign_in_requests where email = $1 and created_at > $3) as by_email,
          (select count(*) from sign_in_requests where ip_hash = $2 and created_at > $3) as by_ip`,
       [request.email, ipHash, hourAgo],
     );
-    if (
-      Number(counts?.by_email) >= signInPolicy.requestsPerHour ||
-      Number(counts?.by_ip) >= signInPolicy.requestsPerHour
-    ) {
+    if (!counts) throw new Error('the sign-in counts were not read');
+    if (counts.by_email >= signInPolicy.requestsPerHour || counts.by_ip >= signInPolicy.requestsPerHour) {
       return { status: 'rate-limited' };
     }
     const code = newCode();
@@ -85,8 +91,8 @@ interface RequestRow {
   locale: Locale;
   code_hash: string;
   attempts: number;
-  expires_at: string | Date;
-  used_at: string | Date | null;
+  expires_at: Date;
+  used_at: Date | null;
 }
 
 async function signIn(tx: Pick<Database, 'query'>, row: RequestRow, now: Date): Promise<VerifyResult> {
@@ -101,26 +107,47 @@ async function signIn(tx: Pick<Database, 'query'>, row: RequestRow, now: Date): 
   return { status: 'signed-in', sessionToken, applicantId: applicant.id, locale: row.locale };
 }
 
+/** Who a session belongs to: a principal of one kind, by its id. */
+export interface Principal {
+  kind: PrincipalKind;
+  id: string;
+}
+
 /**
- * Starts a session for an applicant whose sign-in has been checked; returns the cookie's token
- * (only its hash is kept). Used by sign-in, and by the benchmark to seed signed-in applicants.
+ * Starts a session for a principal whose sign-in has been checked; returns the cookie's token
+ * (only its hash is kept). It ends at the absolute timeout of the principal's kind.
  */
-export async function startSession(db: Pick<Database, 'query'>, applicantId: string, now: Date): Promise<string> {
+export async function startPrincipalSession(
+  db: Pick<Database, 'query'>,
+  principal: Principal,
+  now: Date,
+): Promise<string> {
   const token = newSecret();
   await db.query(
-    'insert into sessions (token_hash, applicant_id, created_at, last_seen_at, expires_at) values ($1, $2, $3, $3, $4)',
+    `insert into sessions (token_hash, principal_kind, principal_id, applicant_id, created_at, last_seen_at, expires_at)
+     values ($1, $2, $3, $4, $5, $5, $6)`,
     [
       hashSecret(token),
-      applicantId,
+      principal.kind,
+      principal.id,
+      principal.kind === 'applicant' ? principal.id : null,
       now.toISOString(),
-      minutesFrom(now, signInPolicy.absoluteHours * 60).toISOString(),
+      minutesFrom(now, sessionPolicy[principal.kind].absoluteHours * 60).toISOString(),
     ],
   );
   return token;
 }
 
+/**
+ * Starts a session for an applicant whose sign-in has been checked; returns the cookie's token
+ * (only its hash is kept). Used by sign-in, and by the benchmark to seed signed-in applicants.
+ */
+export function startSession(db: Pick<Database, 'query'>, applicantId: string, now: Date): Promise<string> {
+  return startPrincipalSession(db, { kind: 'applicant', id: applicantId }, now);
+}
+
 function usable(row: RequestRow | undefined, now: Date): row is RequestRow {
-  return !!row && !row.used_at && new Date(row.expires_at) > now && row.attempts < signInPolicy.codeAttempts;
+  return !!row && !row.used_at && row.expires_at > now && row.attempts < signInPolicy.codeAttempts;
 }
 
 /** Checks the code typed for a sign-in request; a right code signs in, once. */
@@ -164,13 +191,22 @@ export interface Session {
   endsAt: Date;
 }
 
-/** The session of a cookie's token, if it is still alive; a request keeps it alive. */
+/** A live session of any kind of principal. */
+export interface PrincipalSession {
+  principal: Principal;
+  /** When the session ends if nothing happens before: the idle timeout of its kind, or the absolute one if sooner. */
+  endsAt: Date;
+  /** When a second factor was checked in this session; undefined if never. */
+  mfaVerifiedAt: Date | undefined;
+}
+
+/** The applicant's session of a cookie's token, if it is still alive; a request keeps it alive. */
 export async function currentSession(
   db: Database,
   token: string | undefined,
   now = new Date(),
 ): Promise<Session | undefined> {
-  return findSession(db, token, now, { keepAlive: true });
+  return applicantSession(await findSession(db, 'applicant', token, now, { keepAlive: true }));
 }
 
 /** The same, without keeping it alive: for asking how long it has left. */
@@ -179,48 +215,106 @@ export async function peekSession(
   token: string | undefined,
   now = new Date(),
 ): Promise<Session | undefined> {
-  return findSession(db, token, now, { keepAlive: false });
+  return applicantSession(await findSession(db, 'applicant', token, now, { keepAlive: false }));
 }
+
+/**
+ * The session of a cookie's token if it is a live one of this kind of principal (a staff cookie's
+ * token never opens an applicant's session, nor the other way round). `keepAlive`, as for a page,
+ * counts this request against the idle timeout; without it (asking how long is left) nothing
+ * changes.
+ */
+export async function principalSession(
+  db: Database,
+  kind: PrincipalKind,
+  token: string | undefined,
+  { now = new Date(), keepAlive = true }: { now?: Date; keepAlive?: boolean } = {},
+): Promise<PrincipalSession | undefined> {
+  const row = await findSession(db, kind, token, now, { keepAlive });
+  return row && { principal: { kind, id: row.principal_id }, endsAt: row.endsAt, mfaVerifiedAt: row.mfaVerifiedAt };
+}
+
+/**
+ * Records that the session's second factor has been checked (the desk's TOTP step). Returns false
+ * if the token has no live session of this kind.
+ */
+export async function markMfaVerified(
+  db: Database,
+  kind: PrincipalKind,
+  token: string,
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db.query(
+    `update sessions set mfa_verified_at = $3, last_seen_at = $3
+     where token_hash = $1 and principal_kind = $2 and expires_at > $3 and last_seen_at > $4
+     returning token_hash`,
+    [hashSecret(token), kind, now.toISOString(), minutesFrom(now, -sessionPolicy[kind].idleMinutes).toISOString()],
+  );
+  return rows.length > 0;
+}
+
+interface SessionRow {
+  principal_id: string;
+  /** The applicant's address and language, for an applicant's session; null for other kinds. */
+  email: string | null;
+  locale: Locale | null;
+  expires_at: Date;
+  last_seen_at: Date;
+  mfa_verified_at: Date | null;
+}
+
+/** A session row found live, with when it ends. */
+type LiveSession = SessionRow & { endsAt: Date; mfaVerifiedAt: Date | undefined };
+
+function applicantSession(row: LiveSession | undefined): Session | undefined {
+  if (!row?.email || !row.locale) return undefined;
+  return { applicantId: row.principal_id, email: row.email, locale: row.locale, endsAt: row.endsAt };
+}
+
+/** A live session by its token hash ($1) and kind ($2) at $3, seen since $4; the request keeps it alive. */
+const touchSessionSql = `
+  with found as (
+    update sessions set last_seen_at = $3
+    where token_hash = $1 and principal_kind = $2 and expires_at > $3 and last_seen_at > $4
+    returning principal_id, applicant_id, expires_at, last_seen_at, mfa_verified_at
+  )
+  select found.principal_id, applicants.email, applicants.locale, found.expires_at, found.last_seen_at, found.mfa_verified_at
+  from found left join applicants on applicants.id = found.applicant_id`;
+
+/** The same, read without keeping it alive. */
+const peekSessionSql = `
+  select sessions.principal_id, applicants.email, applicants.locale, sessions.expires_at, sessions.last_seen_at,
+    sessions.mfa_verified_at
+  from sessions left join applicants on applicants.id = sessions.applicant_id
+  where sessions.token_hash = $1 and sessions.principal_kind = $2 and sessions.expires_at > $3 and sessions.last_seen_at > $4`;
 
 async function findSession(
   db: Database,
+  kind: PrincipalKind,
   token: string | undefined,
   now: Date,
   { keepAlive }: { keepAlive: boolean },
-): Promise<Session | undefined> {
+): Promise<LiveSession | undefined> {
   if (!token) return undefined;
-  const idleSince = minutesFrom(now, -signInPolicy.idleMinutes).toISOString();
-  const [row] = await db.query<{
-    applicant_id: string;
-    email: string;
-    locale: Locale;
-    expires_at: string | Date;
-    last_seen_at: string | Date;
-  }>(
-    keepAlive
-      ? `update sessions set last_seen_at = $2
-         from applicants
-         where sessions.token_hash = $1 and applicants.id = sessions.applicant_id
-           and sessions.expires_at > $2 and sessions.last_seen_at > $3
-         returning sessions.applicant_id, applicants.email, applicants.locale, sessions.expires_at, sessions.last_seen_at`
-      : `select sessions.applicant_id, applicants.email, applicants.locale, sessions.expires_at, sessions.last_seen_at
-         from sessions join applicants on applicants.id = sessions.applicant_id
-         where sessions.token_hash = $1 and sessions.expires_at > $2 and sessions.last_seen_at > $3`,
-    [hashSecret(token), now.toISOString(), idleSince],
-  );
+  const timeouts = sessionPolicy[kind];
+  const idleSince = minutesFrom(now, -timeouts.idleMinutes).toISOString();
+  const [row] = await db.query<SessionRow>(keepAlive ? touchSessionSql : peekSessionSql, [
+    hashSecret(token),
+    kind,
+    now.toISOString(),
+    idleSince,
+  ]);
   if (!row) return undefined;
-  const idleEnd = minutesFrom(new Date(row.last_seen_at), signInPolicy.idleMinutes);
-  const absoluteEnd = new Date(row.expires_at);
+  const idleEnd = minutesFrom(row.last_seen_at, timeouts.idleMinutes);
   return {
-    applicantId: row.applicant_id,
-    email: row.email,
-    locale: row.locale,
-    endsAt: absoluteEnd < idleEnd ? absoluteEnd : idleEnd,
+    ...row,
+    endsAt: row.expires_at < idleEnd ? row.expires_at : idleEnd,
+    mfaVerifiedAt: row.mfa_verified_at ?? undefined,
   };
 }
 
 /** Whole seconds until the session ends if nothing happens, for the warning before it does. */
-export function secondsLeft(session: Session, now = Date.now()): number {
+export function secondsLeft(session: { endsAt: Date }, now = Date.now()): number {
   return Math.max(0, Math.floor((session.endsAt.getTime() - now) / 1000));
 }
 

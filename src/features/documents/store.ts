@@ -101,11 +101,7 @@ export async function addDocument(
     );
     if (!application) return { status: 'not-found' };
     if (isApplicationStatus(application.status) && isFinal(application.status)) return { status: 'application-closed' };
-    const [usage] = await tx.query<{
-      application_bytes: string | number;
-      applicant_bytes: string | number;
-      recent_uploads: string | number;
-    }>(
+    const [usage] = await tx.query<{ application_bytes: number; applicant_bytes: number; recent_uploads: number }>(
       `select
          (select coalesce(sum(size_bytes), 0) from documents where application_id = $1) as application_bytes,
          (select coalesce(sum(documents.size_bytes), 0)
@@ -114,11 +110,11 @@ export async function addDocument(
          (select count(*) from upload_log where applicant_id = $2 and created_at > $3) as recent_uploads`,
       [application.id, applicantId, hourAgo],
     );
-    if (Number(usage?.recent_uploads) >= documentLimits.uploadsPerHour) return { status: 'too-many-uploads' };
-    if (Number(usage?.application_bytes) + input.bytes.length > documentLimits.applicationBytes)
+    if (!usage) throw new Error('the document usage was not read');
+    if (usage.recent_uploads >= documentLimits.uploadsPerHour) return { status: 'too-many-uploads' };
+    if (usage.application_bytes + input.bytes.length > documentLimits.applicationBytes)
       return { status: 'application-full' };
-    if (Number(usage?.applicant_bytes) + input.bytes.length > documentLimits.applicantBytes)
-      return { status: 'applicant-full' };
+    if (usage.applicant_bytes + input.bytes.length > documentLimits.applicantBytes) return { status: 'applicant-full' };
     await mkdir(input.uploadsDir, { recursive: true });
     await writeFile(file, input.bytes, { flag: 'wx' });
     try {

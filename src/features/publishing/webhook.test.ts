@@ -1,8 +1,7 @@
 import { encodeSignatureHeader } from '@sanity/webhook';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { testDatabases } from '../../../tests/support/databases.ts';
+import { migrateAll, testDatabases } from '../../../tests/support/databases.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { migrate } from '../../platform/db/migrations.ts';
 import { deployHookTrigger, handlePublishWebhook, type PublishTrigger } from './webhook.ts';
 
 const secret = 'a-long-shared-webhook-secret';
@@ -76,14 +75,13 @@ describe.each(testDatabases)('the publishing webhook on $name', (backend) => {
   let drop: () => Promise<void>;
   beforeEach(async () => {
     ({ db, drop } = await backend.open());
-    await migrate(db);
+    await migrateAll(db);
   });
   afterEach(async () => {
     await drop();
   });
 
-  const remembered = async () =>
-    Number((await db.query<{ n: string }>('select count(*) as n from webhook_deliveries'))[0]?.n);
+  const remembered = async () => (await db.query<{ n: number }>('select count(*) as n from webhook_deliveries'))[0]?.n;
 
   it('accepts a correctly signed call and starts the rebuild once', async () => {
     const trigger = vi.fn<PublishTrigger>(() => Promise.resolve());

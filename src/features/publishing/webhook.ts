@@ -125,7 +125,7 @@ async function claimDelivery(db: Pick<Database, 'query'>, signatureHash: string,
 
 /**
  * Answers a call of the Sanity webhook. `db` must hold the `webhook_deliveries` table (migration
- * 0006). A delivery is recognised by the hash of its signature header: the library accepts only
+ * 0006, in `./migrations.ts`). A delivery is recognised by the hash of its signature header: the library accepts only
  * the exact header it would write itself, so one delivery has exactly one accepted spelling.
  */
 export async function handlePublishWebhook(request: Request, options: WebhookOptions): Promise<Response> {

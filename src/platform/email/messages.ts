@@ -7,8 +7,11 @@ import { translatorFor, type Translate } from '../../i18n/translator.ts';
 
 export interface TemplateData {
   'sign-in-code': { code: string; link: string; minutes: number };
-  /** No personal data: the reference, the new stage's name, whether the authority asks something. */
-  'status-changed': { reference: string; statusLabel: string; link: string; hasRequest: boolean };
+  /**
+   * No personal data: the reference, the new stage's code (its name is rendered in the recipient's
+   * language), whether the authority asks something.
+   */
+  'status-changed': { reference: string; status: string; link: string; hasRequest: boolean };
   'application-submitted': { reference: string; link: string };
 }
 
@@ -37,6 +40,17 @@ function layout(lang: Locale, subject: string, paragraphs: string[]): RenderedEm
   };
 }
 
+/**
+ * The stage's name, from the UI strings (`status.stage.<code>`, the keys of
+ * `src/features/applications/status-labels.ts`). Emails queued before the names moved there carry
+ * the name itself (`statusLabel`) and no code; they are sent as they were written.
+ */
+function stageName(t: Translate, data: TemplateData['status-changed'] | { statusLabel?: unknown }): string {
+  if ('status' in data && typeof data.status === 'string')
+    return t(`status.stage.${data.status}`, { defaultValue: data.status });
+  return 'statusLabel' in data && typeof data.statusLabel === 'string' ? data.statusLabel : '';
+}
+
 /** Each template: its subject and paragraphs, from the recipient's translator and the email's data. */
 const templates: {
   [T in EmailTemplate]: (t: Translate, data: TemplateData[T]) => { subject: string; paragraphs: string[] };
@@ -61,7 +75,7 @@ const templates: {
   'status-changed': (t, data) => ({
     subject: t('email.status.subject', { reference: data.reference }),
     paragraphs: [
-      t('email.status.changed', { reference: data.reference, status: data.statusLabel }),
+      t('email.status.changed', { reference: data.reference, status: stageName(t, data) }),
       ...(data.hasRequest ? [t('email.status.request')] : []),
       t('email.status.link', { link: data.link }),
     ],

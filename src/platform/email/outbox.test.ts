@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../../../tests/support/databases.ts';
+import { migrateAll, testDatabases } from '../../../tests/support/databases.ts';
 import { startResendStandIn, type ResendStandIn } from '../../../tests/support/resend-stand-in.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrations.ts';
 import { renderEmail } from './messages.ts';
 import { deliverDueEmails, enqueueEmail, retryDelaySeconds } from './outbox.ts';
-import { devMailboxSender, resendSender, senderFromSettings } from './senders.ts';
+import { devMailboxSender, readDevMailbox, resendSender, senderFromSettings } from './senders.ts';
 
 let resend: ResendStandIn;
 beforeAll(async () => {
@@ -22,7 +21,7 @@ describe.each(testDatabases)('the email outbox on $name', (backend) => {
   let drop: () => Promise<void>;
   beforeEach(async () => {
     ({ db, drop } = await backend.open());
-    await migrate(db);
+    await migrateAll(db);
     resend.received.length = 0;
     resend.failing = false;
   });
@@ -95,6 +94,24 @@ describe.each(testDatabases)('the email outbox on $name', (backend) => {
     await deliverDueEmails(db, mailbox);
     const rows = await db.query<{ recipient: string; subject: string }>('select recipient, subject from dev_mailbox');
     expect(rows).toEqual([{ recipient: 'c@example.org', subject: 'Алақан порталына кіру коды' }]);
+    expect((await readDevMailbox(db))[0]?.receivedAt).toBeInstanceOf(Date);
+  });
+
+  it('sends an email queued before stage names moved to the translations, with the name it carries', async () => {
+    await db.query(
+      `insert into email_outbox (recipient, locale, template, data) values ('d@example.org', 'ru', 'status-changed', $1)`,
+      [
+        JSON.stringify({
+          reference: 'AQ-7K4M-2P9X-Q',
+          statusLabel: 'На рассмотрении',
+          link: 'https://x.test/',
+          hasRequest: false,
+        }),
+      ],
+    );
+    await deliverDueEmails(db, devMailboxSender(db));
+    const [email] = await readDevMailbox(db);
+    expect(email?.text).toContain('На рассмотрении');
   });
 });
 
@@ -126,6 +143,18 @@ describe('email messages', () => {
     expect(en.text).toContain('The code works for 10 minutes, and only once.');
     expect(en.html).toContain('<html lang="en">');
     expect(renderEmail('sign-in-code', 'ru', { ...signIn, minutes: 1 }).text).toContain('1 минуту');
+  });
+
+  it('name the new stage of an application in the recipient’s language, from its code', () => {
+    const data = {
+      reference: 'AQ-7K4M-2P9X-Q',
+      status: 'documents-requested',
+      link: 'https://x.test/',
+      hasRequest: true,
+    };
+    expect(renderEmail('status-changed', 'ru', data).text).toContain('Запрошены документы');
+    expect(renderEmail('status-changed', 'kk', data).text).toContain('Құжаттар сұралды');
+    expect(renderEmail('status-changed', 'en', data).text).toContain('Documents requested');
   });
 
   it('escape what goes into HTML', () => {

@@ -62,7 +62,7 @@ export async function deliverDueEmails(
   let sent = 0;
   let failed = 0;
   for (const row of due) {
-    const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as TemplateData[EmailTemplate];
+    const data = row.data as TemplateData[EmailTemplate];
     try {
       await send({ id: row.id, to: row.recipient, ...renderEmail(row.template, row.locale, data) });
       await db.query('update email_outbox set sent_at = $2, attempts = attempts + 1, last_error = null where id = $1', [

@@ -46,7 +46,7 @@ export async function readDevMailbox(db: Queryable, limit = 50): Promise<Mailbox
     recipient: string;
     subject: string;
     text_body: string;
-    received_at: string | Date;
+    received_at: Date;
   }>('select id, recipient, subject, text_body, received_at from dev_mailbox order by received_at desc limit $1', [
     limit,
   ]);
@@ -55,7 +55,7 @@ export async function readDevMailbox(db: Queryable, limit = 50): Promise<Mailbox
     recipient: row.recipient,
     subject: row.subject,
     text: row.text_body,
-    receivedAt: new Date(row.received_at),
+    receivedAt: row.received_at,
   }));
 }
 

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { StaffPrincipal } from '../features/auth/staff.ts';
+import { requireStaff, staffAccess, staffSignInPath } from './guards.ts';
+
+const caseworker: StaffPrincipal = {
+  staffId: '0b7e6c1a-3f2d-4e5c-9a8b-7c6d5e4f3a2b',
+  roles: ['caseworker'],
+  mfaVerifiedAt: new Date('2026-03-01T09:00:00Z'),
+  endsAt: new Date('2026-03-01T09:15:00Z'),
+};
+
+describe('staff access', () => {
+  it('lets in a member of staff with the role and a checked second factor', () => {
+    expect(staffAccess(caseworker, { role: 'caseworker', mfa: true })).toEqual({ allowed: true, staff: caseworker });
+  });
+
+  it('sends to sign-in whoever is not signed in as staff', () => {
+    expect(staffAccess(undefined, { role: 'caseworker', mfa: true })).toEqual({ allowed: false, reason: 'signed-out' });
+    expect(staffAccess(undefined, { role: 'caseworker', mfa: false })).toEqual({
+      allowed: false,
+      reason: 'signed-out',
+    });
+  });
+
+  it('asks for the second factor before it looks at roles', () => {
+    const unchecked = { ...caseworker, mfaVerifiedAt: undefined };
+    expect(staffAccess(unchecked, { role: 'caseworker', mfa: true })).toEqual({ allowed: false, reason: 'mfa-needed' });
+    // Even without the role: a half signed-in session learns nothing about what it may do.
+    expect(staffAccess(unchecked, { role: 'administrator', mfa: true })).toEqual({
+      allowed: false,
+      reason: 'mfa-needed',
+    });
+    expect(staffAccess(unchecked, { role: 'caseworker', mfa: false })).toEqual({ allowed: true, staff: unchecked });
+  });
+
+  it('refuses a member of staff without the role', () => {
+    expect(staffAccess(caseworker, { role: 'supervisor', mfa: true })).toEqual({
+      allowed: false,
+      reason: 'role-missing',
+    });
+  });
+});
+
+describe('requireStaff', () => {
+  const context = (staff: StaffPrincipal | undefined) => ({
+    locals: { staff } as App.Locals,
+    redirect: (path: string, status: 303) => new Response(null, { status, headers: { Location: path } }),
+  });
+
+  it('returns the member of staff', () => {
+    expect(requireStaff(context(caseworker), { role: 'caseworker', mfa: true })).toBe(caseworker);
+  });
+
+  it('redirects to the staff sign-in when not signed in, or the second factor is missing', () => {
+    for (const staff of [undefined, { ...caseworker, mfaVerifiedAt: undefined }]) {
+      const response = requireStaff(context(staff), { role: 'caseworker', mfa: true });
+      if (!(response instanceof Response)) throw new Error('let in');
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(staffSignInPath);
+    }
+    expect(staffSignInPath).toBe('/desk/sign-in/');
+  });
+
+  it('answers 403 to a member of staff without the role', () => {
+    const response = requireStaff(context(caseworker), { role: 'supervisor', mfa: true });
+    expect(response instanceof Response && response.status).toBe(403);
+  });
+});
