@@ -31,6 +31,21 @@ export async function lastEmailTo(page: Page, email: string, containing: RegExp)
   return text;
 }
 
+/**
+ * Signs in as `email` through the English sign-in pages, reading the code from the email; returns
+ * the session cookie as a `Cookie` header, for requests written by hand.
+ */
+export async function signInAs(page: Page, email: string): Promise<string> {
+  await page.goto('/en/sign-in/');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Send me a code' }).click();
+  await page.getByLabel('Code from the email').fill(await codeFor(page, email));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/en\/account\/$/);
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('alaqan_session'));
+  return `${session?.name ?? ''}=${session?.value ?? ''}`;
+}
+
 /** The newest sign-in code sent to this address. */
 export async function codeFor(page: Page, email: string): Promise<string> {
   return /\b(\d{6})\b/.exec(await lastEmailTo(page, email, /\b\d{6}\b/))?.[1] ?? '';

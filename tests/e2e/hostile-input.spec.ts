@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { expect, test } from '@playwright/test';
 import { stepOrder } from '../../src/features/applications/journey.ts';
-import { addressOf, codeFor } from './helpers.ts';
+import { addressOf, signInAs } from './helpers.ts';
 import { rawRequest } from './raw-http.ts';
 
 const nasty = fc.oneof(
@@ -63,12 +63,7 @@ test('no step of the journey answers hostile input with a server error', async (
   test.setTimeout(180_000);
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': addressOf(testInfo.testId) });
   const email = `hostile-${Date.now()}@example.kz`;
-  await page.goto('/en/sign-in/');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Send me a code' }).click();
-  await page.getByLabel('Code from the email').fill(await codeFor(page, email));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/en\/account\/$/);
+  await signInAs(page, email);
   const request = page.context().request;
   for (const path of [
     ...stepOrder.map((step) => `/en/apply/${step}/`),

@@ -5,21 +5,11 @@
  * routes the portal does not use, and the start-up refusals.
  */
 import { spawnSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { stepOrder } from '../../src/features/applications/journey.ts';
-import { addressOf, codeFor } from './helpers.ts';
+import { mailPort } from '../../.config/playwright.config.ts';
+import { addressOf, codeFor, signInAs } from './helpers.ts';
 import { rawRequest } from './raw-http.ts';
-
-async function signIn(page: Page, email: string): Promise<string> {
-  await page.goto('/en/sign-in/');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Send me a code' }).click();
-  await page.getByLabel('Code from the email').fill(await codeFor(page, email));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/en\/account\/$/);
-  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('alaqan_session'));
-  return `${session?.name ?? ''}=${session?.value ?? ''}`;
-}
 
 test('H1: a sign-in asked for under a forged host is refused and sends no email', async ({
   baseURL,
@@ -63,9 +53,7 @@ test('H1: a sign-in asked for under a forged host is refused and sends no email'
   await signInPage.getByLabel('Email address').fill(email);
   await signInPage.getByRole('button', { name: 'Send me a code' }).click();
   await codeFor(signInPage, email);
-  const sent = (await (
-    await page.request.get(`http://127.0.0.1:${Number(new URL(base).port) + 21}/emails`)
-  ).json()) as {
+  const sent = (await (await page.request.get(`http://127.0.0.1:${mailPort}/emails`)).json()) as {
     to: string[];
     text: string;
   }[];
@@ -83,7 +71,7 @@ test('H2 and M1: a form of half a million fields, to every form endpoint, gets a
   const base = baseURL ?? '';
   const ip = addressOf(testInfo.testId);
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': ip });
-  const cookie = await signIn(page, `flood-${Date.now()}@example.kz`);
+  const cookie = await signInAs(page, `flood-${Date.now()}@example.kz`);
   const reference = 'AQ-0000-0000-0';
   const endpoints = [
     ...stepOrder.map((step) => `/en/apply/${step}/`),
@@ -188,7 +176,7 @@ test('L5 and I1: unused methods get 405, framework routes are not there, rendere
   const image = await rawRequest(base, { path: '/_image/?href=/favicon.svg&w=64&f=png' });
   expect(image.status).toBe(404);
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': addressOf(testInfo.testId) });
-  await signIn(page, `not-found-${Date.now()}@example.kz`);
+  await signInAs(page, `not-found-${Date.now()}@example.kz`);
   const missing = await page.goto('/ru/account/AQ-0000-0000-0/');
   expect(missing?.status()).toBe(404);
   expect(missing?.headers()['content-type']).toBe('text/html; charset=utf-8');
@@ -206,7 +194,7 @@ test('I2: a JSON post from another site changes nothing, whatever its content ty
 }, testInfo) => {
   const base = baseURL ?? '';
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': addressOf(testInfo.testId) });
-  const cookie = await signIn(page, `json-${Date.now()}@example.kz`);
+  const cookie = await signInAs(page, `json-${Date.now()}@example.kz`);
   for (const [path, origin] of [
     ['/en/sign-out/', 'http://evil.example'],
     ['/en/account/session/', 'http://evil.example'],

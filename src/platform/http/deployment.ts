@@ -92,6 +92,11 @@ export function readDeployment(env: NodeJS.ProcessEnv = process.env): Deployment
   return { development, origin: site.origin, allowedHosts };
 }
 
+/** The scheme of the public address, which decides a host's default port. */
+export function schemeOf(deployment: Pick<Deployment, 'origin'>): 'http' | 'https' {
+  return deployment.origin.startsWith('https:') ? 'https' : 'http';
+}
+
 /** The absolute address of a path of the portal, on its public origin. */
 export function publicUrl(deployment: Pick<Deployment, 'origin'>, pathAndQuery: string): string {
   if (!pathAndQuery.startsWith('/') || pathAndQuery.startsWith('//')) {

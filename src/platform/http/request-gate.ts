@@ -3,7 +3,7 @@
  * of the portal's own hosts, from the portal's own pages when it changes something, and no larger
  * than the route it goes to can need. Pure: `http.ts` applies these decisions to the socket.
  */
-import { normalizeHost, type Deployment } from './deployment.ts';
+import { normalizeHost, schemeOf, type Deployment } from './deployment.ts';
 
 /** The methods the portal answers; any other (TRACE, PUT, OPTIONS…) gets 405 with this list. */
 export const allowedMethods = ['GET', 'HEAD', 'POST'] as const;
@@ -103,7 +103,7 @@ export function checkHost(
   deployment: Pick<Deployment, 'allowedHosts' | 'origin'>,
   trustProxy: boolean,
 ): HostCheck {
-  const scheme = deployment.origin.startsWith('https:') ? 'https' : 'http';
+  const scheme = schemeOf(deployment);
   const allowed = (raw: string | undefined) => {
     const host = normalizeHost(raw, scheme);
     return host !== undefined && deployment.allowedHosts.has(host);
@@ -127,7 +127,7 @@ export function checkHost(
 
 /** The origins whose pages may post to the portal: its own, under each of its hosts. */
 export function allowedOrigins(deployment: Pick<Deployment, 'allowedHosts' | 'origin'>): Set<string> {
-  const scheme = deployment.origin.startsWith('https:') ? 'https' : 'http';
+  const scheme = schemeOf(deployment);
   return new Set([deployment.origin, ...[...deployment.allowedHosts].map((host) => `${scheme}://${host}`)]);
 }
 

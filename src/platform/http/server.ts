@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { languageCookie, negotiateLocale } from '../../i18n/negotiate.ts';
 import { encodingSuffix, pickEncoding } from './compression.ts';
-import { normalizeHost, type Deployment } from './deployment.ts';
+import { normalizeHost, schemeOf, type Deployment } from './deployment.ts';
 import { refusalPage, refusalStatus, refusalText, type RefusalKind } from './error-pages.ts';
 import {
   allowedMethods,
@@ -181,8 +181,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
   const clientDir = path.resolve(options.clientDir);
   const log = options.log ?? (() => undefined);
   const { deployment, trustProxy = false } = options;
-  const scheme = () => (deployment.origin.startsWith('https:') ? 'https' : 'http');
-  const isOwnHost = (host: string) => deployment.allowedHosts.has(normalizeHost(host, scheme()) ?? '');
+  const isOwnHost = (host: string) => deployment.allowedHosts.has(normalizeHost(host, schemeOf(deployment)) ?? '');
 
   async function sendFile(
     req: IncomingMessage,
