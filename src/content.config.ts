@@ -15,4 +15,7 @@ export const collections = {
   districts: defineCollection({ loader: contentLoader('districts'), schema: model.districts.schema }),
   regions: defineCollection({ loader: contentLoader('regions'), schema: model.regions.schema }),
   settings: defineCollection({ loader: contentLoader('settings'), schema: model.settings.schema }),
+  courses: defineCollection({ loader: contentLoader('courses'), schema: model.courses.schema }),
+  modules: defineCollection({ loader: contentLoader('modules'), schema: model.modules.schema }),
+  lessons: defineCollection({ loader: contentLoader('lessons'), schema: model.lessons.schema }),
 };

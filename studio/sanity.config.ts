@@ -10,7 +10,18 @@ import { apiVersion } from './schemaTypes/fields.ts';
 import { schemaTypes, singletons } from './schemaTypes/index.ts';
 import { structure } from './structure.ts';
 
-const translatedTypes = ['guide', 'page', 'newsItem', 'figureSet', 'district', 'region', 'siteSettings'];
+const translatedTypes = [
+  'guide',
+  'page',
+  'newsItem',
+  'figureSet',
+  'district',
+  'region',
+  'course',
+  'courseModule',
+  'lesson',
+  'siteSettings',
+];
 const singletonTypes = new Set<string>(singletons.map((type) => type.name));
 
 export default defineConfig({

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.ts';
 
-const production = { SITE_URL: 'https://alaqan.example.kz', RESEND_API_KEY: 're_x', EMAIL_FROM: 'a@b.kz' };
+const production = {
+  SITE_URL: 'https://alaqan.example.kz',
+  RESEND_API_KEY: 're_x',
+  EMAIL_FROM: 'a@b.kz',
+  SCHOOL_SIGNING_KEY: '{"kty":"OKP"}',
+};
 
 describe('the portal’s settings', () => {
   it('use PGlite in DATA_DIR by default and the server when DATABASE_URL is set', () => {
@@ -42,6 +47,7 @@ describe('the portal’s settings', () => {
     [{ RESEND_API_KEY: '' }, 'RESEND_API_KEY'],
     [{ EMAIL_FROM: '' }, 'EMAIL_FROM'],
     [{ SITE_URL: '' }, 'SITE_URL'],
+    [{ SCHOOL_SIGNING_KEY: '' }, 'SCHOOL_SIGNING_KEY'],
   ])('stop at start on %o, naming %s', (wrong, variable) => {
     expect(() => readConfig({ ...production, ...wrong })).toThrow(variable);
   });
@@ -59,11 +65,17 @@ describe('the portal’s settings', () => {
     expect(() => readConfig({ RESEND_API_KEY: 're_x', EMAIL_FROM: 'a@b.kz' })).toThrow('SITE_URL');
   });
 
-  it('in development, need neither a mail service nor a public address', () => {
-    expect(readConfig({ NODE_ENV: 'development', PORT: '4400' })).toMatchObject({
+  it('in development, need neither a mail service nor a public address nor a signing key', () => {
+    expect(readConfig({ NODE_ENV: 'development', PORT: '4400', DATA_DIR: '/srv/dev' })).toMatchObject({
       deployment: { development: true, origin: 'http://127.0.0.1:4400' },
       email: { development: true },
+      schoolSigningKey: { kind: 'development', dataDir: '/srv/dev' },
     });
+  });
+
+  it('take the signing key as given, and tell how to make one when it is missing', () => {
+    expect(readConfig(production).schoolSigningKey).toEqual({ kind: 'given', value: '{"kty":"OKP"}' });
+    expect(() => readConfig({ ...production, SCHOOL_SIGNING_KEY: undefined })).toThrow(/SCHOOL_SIGNING_KEY.*\n.*generateKey/s);
   });
 
   it('take the publishing webhook as a pair', () => {

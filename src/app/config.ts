@@ -55,6 +55,11 @@ const envSchema = z.object({
   SANITY_WEBHOOK_SECRET: optionalText.pipe(
     z.string().min(16, 'SANITY_WEBHOOK_SECRET must be at least 16 characters').optional(),
   ),
+  /**
+   * The school's certificate signing key (an Ed25519 private key, JWK or PKCS#8 PEM); required
+   * outside development, where one is made in DATA_DIR.
+   */
+  SCHOOL_SIGNING_KEY: optionalText,
   /** The deploy hook called with POST when content is published. */
   PUBLISH_HOOK_URL: optionalText.pipe(z.url({ message: 'PUBLISH_HOOK_URL must be a full address' }).optional()),
 });
@@ -71,7 +76,13 @@ export interface PortalConfig {
   outboxIntervalMs: number;
   /** The publishing webhook: both or neither. */
   publishing: { secret: string; hookUrl: string } | undefined;
+  /** The key certificates are signed with: given, or (development only) kept in DATA_DIR. */
+  schoolSigningKey: { kind: 'given'; value: string } | { kind: 'development'; dataDir: string };
 }
+
+/** The command that prints a new signing key, for the message when it is missing. */
+export const signingKeyCommand =
+  "node -e \"crypto.subtle.generateKey({name:'Ed25519'},true,['sign']).then(k=>crypto.subtle.exportKey('jwk',k.privateKey)).then(j=>console.log(JSON.stringify(j)))\"";
 
 /** The portal's settings from the environment; throws naming every variable that is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
@@ -99,6 +110,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
   if (Boolean(settings.SANITY_WEBHOOK_SECRET) !== Boolean(settings.PUBLISH_HOOK_URL)) {
     throw new Error('Set SANITY_WEBHOOK_SECRET and PUBLISH_HOOK_URL together, or neither.');
   }
+  if (!deployment.development && !settings.SCHOOL_SIGNING_KEY) {
+    throw new Error(
+      `SCHOOL_SIGNING_KEY is not set: certificates of the school are signed with it, and a production start needs a key that lasts. Make one with\n  ${signingKeyCommand}\nand keep it secret.`,
+    );
+  }
   const memory = settings.DATA_DIR === ':memory:';
   return {
     port: settings.PORT,
@@ -117,5 +133,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
       settings.SANITY_WEBHOOK_SECRET && settings.PUBLISH_HOOK_URL
         ? { secret: settings.SANITY_WEBHOOK_SECRET, hookUrl: settings.PUBLISH_HOOK_URL }
         : undefined,
+    schoolSigningKey: settings.SCHOOL_SIGNING_KEY
+      ? { kind: 'given', value: settings.SCHOOL_SIGNING_KEY }
+      : { kind: 'development', dataDir: memory ? ':memory:' : path.resolve(settings.DATA_DIR) },
   };
 }

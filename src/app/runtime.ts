@@ -9,6 +9,11 @@ import { authMigrations } from '../features/auth/migrations.ts';
 import { documentMigrations } from '../features/documents/migrations.ts';
 import { sweepOrphanFiles } from '../features/documents/store.ts';
 import { publishingMigrations } from '../features/publishing/migrations.ts';
+import type { Issuer } from '../features/school/certificates.ts';
+import { developmentSigningKey, parseSigningKey, type SigningKey } from '../features/school/certificate/signing-key.ts';
+import { schoolMigrations } from '../features/school/migrations.ts';
+import { queueInactivityReminders } from '../features/school/reminders.ts';
+import { schoolPaths } from '../features/school/paths.ts';
 import { startOutboxWorker, type EmailSender } from '../platform/email/outbox.ts';
 import { emailMigrations } from '../platform/email/migrations.ts';
 import { senderFromSettings } from '../platform/email/senders.ts';
@@ -30,6 +35,7 @@ export const portalMigrations: readonly Migration[] = inMigrationOrder(
   documentMigrations,
   databaseMigrations,
   publishingMigrations,
+  schoolMigrations,
 );
 
 export interface PortalRuntime {
@@ -46,18 +52,39 @@ export interface PortalRuntime {
    * links in emails never come from the request's Host.
    */
   publicUrl(pathAndQuery: string): string;
+  /** The time now: the system clock, or the clock a test controls. Features take it as `now`. */
+  now(): Date;
+  /** How the school signs and names its certificates. */
+  issuer: Issuer;
   stop(): Promise<void>;
 }
 
 const runtimeKey = Symbol.for('alaqan.runtime');
 type Holder = { [runtimeKey]?: PortalRuntime | undefined };
 
+/** The school's signing key: the configured one, or in development one kept in DATA_DIR (and said so). */
+async function schoolSigningKey(config: PortalConfig, log: (line: string) => void): Promise<SigningKey> {
+  if (config.schoolSigningKey.kind === 'given') return parseSigningKey(config.schoolSigningKey.value);
+  const { key, created, location } = await developmentSigningKey(config.schoolSigningKey.dataDir);
+  log(
+    `school: certificates are signed with a development key ${created ? 'made now' : 'kept'} in ${location}; set SCHOOL_SIGNING_KEY in production`,
+  );
+  return key;
+}
+
+/** How often learners who stopped are looked for, to be reminded. */
+const reminderIntervalMs = 60 * 60 * 1000;
+
 /** Opens and migrates the database, chooses the email sender and starts the outbox worker. */
 export async function startRuntime(
   config: PortalConfig,
   log: (line: string) => void = console.log,
+  options: { clock?: () => Date } = {},
 ): Promise<PortalRuntime> {
+  const now = options.clock ?? (() => new Date());
   const location = config.database;
+  // A key that cannot be read stops the start before anything is opened.
+  const signingKey = await schoolSigningKey(config, log);
   const db = await openDatabase(location);
   let email: ReturnType<typeof senderFromSettings>;
   try {
@@ -95,16 +122,36 @@ export async function startRuntime(
   );
   sweeper.unref();
   const stopWorker = startOutboxWorker(db, email.send, config.outboxIntervalMs, log);
+  const publicAddress = (pathAndQuery: string) => publicUrl(config.deployment, pathAndQuery);
+  const remind = () => {
+    queueInactivityReminders(db, { now: now(), courseLink: (lang) => publicAddress(schoolPaths.course(lang)) })
+      .then((count) => {
+        if (count > 0) log(`school: ${String(count)} reminder(s) queued`);
+      })
+      .catch((error: unknown) => {
+        log(`school: reminders failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+  };
+  const reminders = setInterval(remind, reminderIntervalMs);
+  reminders.unref();
   const runtime: PortalRuntime = {
     db,
     sendEmail: email.send,
     devMailbox: email.devMailbox,
     uploadsDir,
     config,
-    publicUrl: (pathAndQuery) => publicUrl(config.deployment, pathAndQuery),
+    publicUrl: publicAddress,
+    now,
+    issuer: {
+      key: signingKey,
+      id: publicAddress(schoolPaths.issuerProfile),
+      name: config.deployment.origin,
+      verifyUrl: (code) => publicAddress(schoolPaths.verifyCode(code)),
+    },
     async stop() {
       stopWorker();
       clearInterval(sweeper);
+      clearInterval(reminders);
       await db.close();
       (globalThis as Holder)[runtimeKey] = undefined;
     },

@@ -38,6 +38,15 @@ export interface Problem {
 /** Pages the site links to from its navigation; each must exist in every language. */
 export const requiredPages = ['home', 'school', 'statistics', 'districts', 'privacy', 'accessibility'] as const;
 
+/** Collections whose files are named after their translationKey in every language (their pages are addressed by key). */
+const keyNamed = new Set<CollectionName>(['lessons']);
+
+/** The course the school's pages serve. */
+export const schoolCourse = 'adoptive-parents';
+
+/** Words the school's addresses use themselves, so no module or lesson may be called by them. */
+const reservedSchoolKeys = new Set(['test', 'attempts', 'certificate', 'start', 'progress', 'answer']);
+
 const pathPattern = /^([a-z]+)\/([a-z]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)\.(md|yaml)$/;
 
 function isCollection(name: string): name is CollectionName {
@@ -99,11 +108,11 @@ function checkFile(raw: RawDocument, problems: Problem[]): CheckedDocument | und
     return undefined;
   }
   const data = parsed.data as Record<string, unknown> & { translationKey: string };
-  if (definition.ext === 'yaml' && slug !== data.translationKey) {
+  if ((definition.ext === 'yaml' || keyNamed.has(collection)) && slug !== data.translationKey) {
     problems.push({
       file: raw.relativePath,
       field: 'translationKey',
-      message: `name the file after its translationKey: ${collection}/${lang}/${data.translationKey}.yaml`,
+      message: `name the file after its translationKey: ${collection}/${lang}/${data.translationKey}.${definition.ext}`,
     });
     return undefined;
   }
@@ -143,6 +152,7 @@ function checkRequired(documents: readonly CheckedDocument[], problems: Problem[
     ['guides', placementForms],
     ['pages', requiredPages],
     ['settings', ['settings']],
+    ['courses', [schoolCourse]],
   ];
   for (const [collection, keys] of required) {
     for (const key of keys) {
@@ -211,6 +221,100 @@ function checkLinks(documents: readonly CheckedDocument[], problems: Problem[]):
   }
 }
 
+interface SchoolQuestion {
+  key: string;
+  options: { key: string; correct: boolean }[];
+}
+
+/**
+ * The course's rules: modules and lessons belong to a course and module that exist, a module has
+ * two to four lessons, each question exactly one right answer, the hours add up to what the law
+ * asks (42 to 60 academic hours), and every language has the same questions with the same right
+ * answers (a learner may switch language in the middle of a test).
+ */
+function checkSchool(documents: readonly CheckedDocument[], problems: Problem[]): void {
+  const of = (collection: CollectionName, lang: Locale) =>
+    documents.filter((document) => document.collection === collection && document.lang === lang);
+  for (const lang of locales) {
+    const courses = of('courses', lang);
+    const modules = of('modules', lang);
+    const lessons = of('lessons', lang);
+    for (const module of modules) {
+      const course = module.data['course'] as string;
+      if (!courses.some((candidate) => candidate.translationKey === course)) {
+        problems.push({ file: module.relativePath, field: 'course', message: `there is no course "${course}" in ${lang}: add courses/${lang}/${course}.yaml or correct the key` });
+      }
+      if (reservedSchoolKeys.has(module.translationKey)) {
+        problems.push({ file: module.relativePath, field: 'translationKey', message: `"${module.translationKey}" is a word the course's addresses use: choose another key` });
+      }
+      const own = lessons.filter((lesson) => lesson.data['module'] === module.translationKey);
+      if (own.length < 2 || own.length > 4) {
+        problems.push({ file: module.relativePath, message: `a module has two to four lessons; "${module.translationKey}" has ${own.length} in ${lang}` });
+      }
+      const orders = own.map((lesson) => lesson.data['order'] as number);
+      if (new Set(orders).size !== orders.length) {
+        problems.push({ file: module.relativePath, message: `two lessons of "${module.translationKey}" have the same order: number them 1, 2, 3…` });
+      }
+      const questions = module.data['questions'] as SchoolQuestion[];
+      const questionKeys = new Set<string>();
+      questions.forEach((question, index) => {
+        if (questionKeys.has(question.key)) {
+          problems.push({ file: module.relativePath, field: `questions[${index}].key`, message: `"${question.key}" is used twice: give each question its own key` });
+        }
+        questionKeys.add(question.key);
+        if (question.options.filter((option) => option.correct).length !== 1) {
+          problems.push({ file: module.relativePath, field: `questions[${index}].options`, message: 'mark exactly one answer as correct: true' });
+        }
+        if (new Set(question.options.map((option) => option.key)).size !== question.options.length) {
+          problems.push({ file: module.relativePath, field: `questions[${index}].options`, message: 'give each answer its own letter' });
+        }
+      });
+    }
+    for (const lesson of lessons) {
+      const module = lesson.data['module'] as string;
+      if (!modules.some((candidate) => candidate.translationKey === module)) {
+        problems.push({ file: lesson.relativePath, field: 'module', message: `there is no module "${module}" in ${lang}: add modules/${lang}/${module}.yaml or correct the key` });
+      }
+      if (reservedSchoolKeys.has(lesson.translationKey)) {
+        problems.push({ file: lesson.relativePath, field: 'translationKey', message: `"${lesson.translationKey}" is a word the course's addresses use: choose another key` });
+      }
+    }
+    for (const course of courses) {
+      const hours = modules
+        .filter((module) => module.data['course'] === course.translationKey)
+        .reduce((sum, module) => sum + (module.data['academicHours'] as number), 0);
+      if (hours < 42 || hours > 60) {
+        problems.push({ file: course.relativePath, message: `the modules of "${course.translationKey}" add up to ${hours} academic hours in ${lang}; the school runs 42 to 60` });
+      }
+    }
+  }
+  // The same rules and answers in every language, compared with the first language.
+  const shape = (document: CheckedDocument): string => {
+    if (document.collection === 'modules') {
+      const questions = (document.data['questions'] as SchoolQuestion[]).map((question) => [
+        question.key,
+        question.options.map((option) => `${option.key}${option.correct ? '*' : ''}`).join(''),
+      ]);
+      return JSON.stringify([document.data['course'], document.data['order'], document.data['academicHours'], questions]);
+    }
+    if (document.collection === 'lessons') return JSON.stringify([document.data['module'], document.data['order']]);
+    return JSON.stringify(['questionsPerTest', 'passMark', 'retryPauseMinutes', 'requiredGroupHours'].map((field) => document.data[field]));
+  };
+  for (const document of documents) {
+    if (document.collection !== 'courses' && document.collection !== 'modules' && document.collection !== 'lessons') continue;
+    const reference = documents.find(
+      (other) => other.collection === document.collection && other.translationKey === document.translationKey && other.lang === locales[0],
+    );
+    if (!reference || reference === document) continue;
+    if (shape(document) !== shape(reference)) {
+      problems.push({
+        file: document.relativePath,
+        message: `the course, order, hours, question keys, answer letters and right answers must be the same as in ${reference.relativePath}`,
+      });
+    }
+  }
+}
+
 /** Checks a whole set of content documents; the documents are returned only if there are no problems. */
 export function checkContent(raw: readonly RawDocument[]): { problems: Problem[]; documents: CheckedDocument[] } {
   const problems: Problem[] = [];
@@ -220,5 +324,6 @@ export function checkContent(raw: readonly RawDocument[]): { problems: Problem[]
   checkFigures(documents, problems);
   checkReferences(documents, problems);
   checkLinks(documents, problems);
+  checkSchool(documents, problems);
   return { problems, documents };
 }

@@ -202,6 +202,70 @@ export const settingsSchema = z.strictObject({
   publisher: text,
 });
 
+/**
+ * The School of adoptive parents online. A course is made of modules; a module of lessons (Markdown
+ * documents of their own) and a bank of test questions. Keys, not slugs, link them, and the same keys
+ * are used in every language, so a learner's progress holds when they switch language.
+ */
+export const courseSchema = documentBase.extend({
+  /** The course's name as it is printed on the certificate. */
+  certificateTitle: text.max(160, 'keep the name on the certificate under 160 characters'),
+  /** How many questions a module's test draws from its bank. */
+  questionsPerTest: z.number().int().min(5).max(30).default(10),
+  /** The share of right answers that passes a test: 0.8 is 80%. */
+  passMark: z.number().min(0.5).max(1).default(0.8),
+  /** How long a learner waits after a failed test before a new attempt, in minutes. */
+  retryPauseMinutes: z.number().int().min(0).max(10080).default(60),
+  /** Academic hours of group sessions with the school's psychologist the course requires; 0 for none. */
+  requiredGroupHours: z.number().min(0).max(60).default(0),
+  sources,
+});
+
+/** One answer to a test question, with the reason it is right or wrong (shown after the test). */
+export const answerOptionSchema = z.strictObject({
+  /** a, b, c…: the same in every language. */
+  key: z.string().regex(/^[a-f]$/, 'use a single letter from a to f'),
+  text,
+  correct: z.boolean().default(false),
+  /** Why this answer is right, or why it is wrong: the learner reads it after the test. */
+  explanation: text,
+});
+
+/** A question of a module's test bank. */
+export const questionSchema = z.strictObject({
+  /** The same in every language: answers are stored under it. */
+  key,
+  text,
+  options: z.array(answerOptionSchema).min(3, 'give at least three answers').max(6, 'give at most six answers'),
+});
+
+/** A module of a course: its lessons are documents of their own that name it. */
+export const moduleSchema = documentBase.extend({
+  /** The translationKey of the course. */
+  course: key,
+  /** Position in the course: 1 comes first. */
+  order: z.number().int().min(1),
+  /** Academic hours this module counts for. */
+  academicHours: z.number().positive().max(20),
+  /** The test bank: a test draws its questions from here. */
+  questions: z.array(questionSchema).min(12, 'write at least 12 questions for the test bank'),
+  sources: z.array(sourceSchema).default([]),
+});
+
+/** A lesson of a module. The Markdown body is the lesson's text. */
+export const lessonSchema = documentBase.extend({
+  /** The translationKey of the module. */
+  module: key,
+  /** Position in the module: 1 comes first. */
+  order: z.number().int().min(1),
+  /** What to remember: two to six short sentences. */
+  keyPoints: z.array(text).min(2, 'write at least two key points').max(6, 'keep to six key points at most'),
+  /** A question or small task for the learner to think over, on their own or with their family. */
+  reflection: text,
+  /** Where the facts and rules in the lesson come from; a lesson of advice only may leave it empty. */
+  sources: z.array(sourceSchema).default([]),
+});
+
 export type Guide = z.infer<typeof guideSchema>;
 export type Page = z.infer<typeof pageSchema>;
 export type News = z.infer<typeof newsSchema>;
@@ -209,6 +273,10 @@ export type FigureSet = z.infer<typeof figureSetSchema>;
 export type District = z.infer<typeof districtSchema>;
 export type Region = z.infer<typeof regionSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type Course = z.infer<typeof courseSchema>;
+export type CourseModule = z.infer<typeof moduleSchema>;
+export type Lesson = z.infer<typeof lessonSchema>;
+export type Question = z.infer<typeof questionSchema>;
 
 /**
  * Every collection: its folder under `content/`, the file extension its documents use, and its
@@ -222,6 +290,9 @@ export const collections = {
   districts: { ext: 'yaml', schema: districtSchema },
   regions: { ext: 'yaml', schema: regionSchema },
   settings: { ext: 'yaml', schema: settingsSchema },
+  courses: { ext: 'yaml', schema: courseSchema },
+  modules: { ext: 'yaml', schema: moduleSchema },
+  lessons: { ext: 'md', schema: lessonSchema },
 } as const;
 
 export type CollectionName = keyof typeof collections;

@@ -27,7 +27,7 @@ async function keysUsedInCode(): Promise<Set<string>> {
     const text = await readFile(path.resolve('src', file), 'utf8');
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(match[1] ?? '');
     // Message keys named in schemas (for example 'apply.error.phone') are translated where shown.
-    for (const match of text.matchAll(/'((?:apply\.error)\.[a-zA-Z0-9_.-]+)'/g)) used.add(match[1] ?? '');
+    for (const match of text.matchAll(/'((?:apply\.error|school\.error)\.[a-zA-Z0-9_.-]+)'/g)) used.add(match[1] ?? '');
   }
   return used;
 }

@@ -2,14 +2,11 @@
 import type { Locale } from '../i18n/locales.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { ViewContext } from '../features/applications/views.ts';
-import { entriesIn, guidesIn, settingsFor } from './site.ts';
+import { districtsOf, guidesIn, settingsFor } from './site.ts';
 
 export async function applyContext(lang: Locale, t: Translate): Promise<ViewContext & { region: string }> {
   const settings = await settingsFor(lang);
-  const districts = (await entriesIn('districts', lang))
-    .filter((entry) => entry.data.region === settings.region)
-    .sort((a, b) => a.data.order - b.data.order)
-    .map((entry) => ({ key: entry.data.translationKey, name: entry.data.name }));
+  const districts = await districtsOf(lang);
   const forms = (await guidesIn(lang)).map((guide) => ({ key: guide.data.translationKey, title: guide.data.title }));
   return { t, districts, forms, region: settings.region };
 }

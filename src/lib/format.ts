@@ -30,3 +30,20 @@ export function formatShare(share: string, lang: Locale): string {
     maximumFractionDigits: decimals,
   }).format(value);
 }
+
+/** The region's time zone: what a learner in Taraz reads on their clock. */
+const regionTimeZone = 'Asia/Almaty';
+
+/** A moment as a date and time of day in the region ("30 November 2026, 14:05"). */
+export function formatDateTime(date: Date, lang: Locale): string {
+  return new Intl.DateTimeFormat(localeInfo[lang].intl, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: regionTimeZone,
+  }).format(date);
+}
+
+/** A moment as a date in the region ("30 November 2026"). */
+export function formatDate(date: Date, lang: Locale): string {
+  return new Intl.DateTimeFormat(localeInfo[lang].intl, { dateStyle: 'long', timeZone: regionTimeZone }).format(date);
+}

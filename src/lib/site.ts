@@ -80,3 +80,12 @@ export async function guidesIn(lang: Locale): Promise<CollectionEntry<'guides'>[
 export function perLanguagePaths() {
   return locales.map((lang) => ({ params: { lang } }));
 }
+
+/** The districts of the deployment's region, in their order. */
+export async function districtsOf(lang: Locale): Promise<{ key: string; name: string }[]> {
+  const settings = await settingsFor(lang);
+  return (await entriesIn('districts', lang))
+    .filter((entry) => entry.data.region === settings.region)
+    .sort((a, b) => a.data.order - b.data.order)
+    .map((entry) => ({ key: entry.data.translationKey, name: entry.data.name }));
+}

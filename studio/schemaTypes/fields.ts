@@ -7,7 +7,7 @@ import { defineArrayMember, defineField, type SlugValidationContext } from 'sani
 
 export const apiVersion = '2025-02-19';
 
-const keyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const keyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Links the kk, ru and en versions of one document. */
 export const translationKeyField = defineField({
@@ -101,6 +101,32 @@ export const sourcesField = defineField({
   of: [defineArrayMember({ type: 'source' })],
   validation: (rule) => rule.required().min(1).error('Name at least one source for the facts on this page.'),
 });
+
+/** The same list, for documents that may have no sources (a lesson of advice only, a module). */
+export const optionalSourcesField = defineField({
+  name: 'sources',
+  title: 'Sources',
+  description:
+    'Where the facts and rules come from, so readers and editors can check them. Leave empty only when the text is advice and states no facts.',
+  type: 'array',
+  of: [defineArrayMember({ type: 'source' })],
+});
+
+/** A field holding the translation key of another document (a course, a module). */
+export function keyField(name: string, title: string, options: { description: string; required: string }) {
+  return defineField({
+    name,
+    title,
+    description: options.description,
+    type: 'string',
+    validation: (rule) =>
+      rule
+        .required()
+        .error(options.required)
+        .regex(keyPattern, { name: 'key' })
+        .error('Use lower-case Latin letters, digits and hyphens only, for example "first-days".'),
+  });
+}
 
 export const bodyField = defineField({
   name: 'body',

@@ -23,8 +23,15 @@ const itemTypes: Record<string, string> = {
   legalBasis: 'legalBasis',
   keyFacts: 'keyFact',
   values: 'figureValue',
+  questions: 'testQuestion',
+  options: 'answerOption',
 };
 
+/**
+ * Collections whose documents have an address of their own: the slug, taken from the file name,
+ * is a field in Sanity. Every other document is named after its translationKey (YAML files, and
+ * lessons, whose pages are addressed by key), so going back the file name is the key.
+ */
 const routed = new Set<CollectionName>(['guides', 'pages', 'news']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {

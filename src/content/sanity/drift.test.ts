@@ -92,4 +92,19 @@ describe('the drift check itself', () => {
       'translationKey: the site allows only adoption',
     );
   });
+
+  it('reaches the answers inside the questions of a module, and reads a boolean with a default as optional', () => {
+    const schema = guide();
+    const answer = schema.find((candidate) => candidate.name === 'answerOption');
+    const correct = answer?.value?.attributes?.['correct'];
+    expect(correct?.value.type).toBe('boolean');
+    if (correct) correct.optional = false;
+    expect(differences(expectedShape('modules'), sanityDocumentShape(schema, 'courseModule') ?? { kind: 'boolean' })).toEqual([
+      'questions[].options[].correct: optional on the site, required in the Studio',
+    ]);
+    if (correct) correct.value = { type: 'string' };
+    expect(differences(expectedShape('modules'), sanityDocumentShape(schema, 'courseModule') ?? { kind: 'boolean' })).toContain(
+      'questions[].options[].correct: the site has boolean, the Studio has string',
+    );
+  });
 });

@@ -14,6 +14,9 @@ export const sanityTypeOf = {
   districts: 'district',
   regions: 'region',
   settings: 'siteSettings',
+  courses: 'course',
+  modules: 'courseModule',
+  lessons: 'lesson',
 } as const satisfies Record<CollectionName, string>;
 
 export type SanityDocumentType = (typeof sanityTypeOf)[CollectionName];

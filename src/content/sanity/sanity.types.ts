@@ -15,6 +15,25 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type AnswerOption = {
+  _type: 'answerOption';
+  key: string;
+  text: string;
+  correct?: boolean;
+  explanation: string;
+};
+
+export type TestQuestion = {
+  _type: 'testQuestion';
+  key: string;
+  text: string;
+  options: Array<
+    {
+      _key: string;
+    } & AnswerOption
+  >;
+};
+
 export type Authority = {
   _type: 'authority';
   name: string;
@@ -129,6 +148,27 @@ export type RegionReference = {
   [internalGroqTypeReferenceTo]?: 'region';
 };
 
+export type CourseReference = {
+  _ref: string;
+  _type: 'reference';
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: 'course';
+};
+
+export type CourseModuleReference = {
+  _ref: string;
+  _type: 'reference';
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: 'courseModule';
+};
+
+export type LessonReference = {
+  _ref: string;
+  _type: 'reference';
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: 'lesson';
+};
+
 export type SiteSettingsReference = {
   _ref: string;
   _type: 'reference';
@@ -145,6 +185,9 @@ export type InternationalizedArrayReferenceValue = {
     | FigureSetReference
     | DistrictReference
     | RegionReference
+    | CourseReference
+    | CourseModuleReference
+    | LessonReference
     | SiteSettingsReference;
   language: string;
 };
@@ -161,6 +204,75 @@ export type SiteSettings = {
   tagline: string;
   region: string;
   publisher: string;
+};
+
+export type Lesson = {
+  _id: string;
+  _type: 'lesson';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  language: string;
+  translationKey: string;
+  title: string;
+  description: string;
+  module: string;
+  order: number;
+  body: string;
+  keyPoints: Array<string>;
+  reflection: string;
+  sources?: Array<
+    {
+      _key: string;
+    } & Source
+  >;
+};
+
+export type CourseModule = {
+  _id: string;
+  _type: 'courseModule';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  language: string;
+  translationKey: string;
+  title: string;
+  description: string;
+  course: string;
+  order: number;
+  academicHours: number;
+  questions: Array<
+    {
+      _key: string;
+    } & TestQuestion
+  >;
+  sources?: Array<
+    {
+      _key: string;
+    } & Source
+  >;
+};
+
+export type Course = {
+  _id: string;
+  _type: 'course';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  language: string;
+  translationKey: string;
+  title: string;
+  description: string;
+  certificateTitle: string;
+  questionsPerTest?: number;
+  passMark?: number;
+  retryPauseMinutes?: number;
+  requiredGroupHours?: number;
+  sources: Array<
+    {
+      _key: string;
+    } & Source
+  >;
 };
 
 export type Region = {
@@ -425,6 +537,8 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | AnswerOption
+  | TestQuestion
   | Authority
   | FigureValue
   | KeyFact
@@ -441,9 +555,15 @@ export type AllSanitySchemaTypes =
   | FigureSetReference
   | DistrictReference
   | RegionReference
+  | CourseReference
+  | CourseModuleReference
+  | LessonReference
   | SiteSettingsReference
   | InternationalizedArrayReferenceValue
   | SiteSettings
+  | Lesson
+  | CourseModule
+  | Course
   | Region
   | District
   | FigureSet
@@ -466,6 +586,51 @@ export type AllSanitySchemaTypes =
 // Variable: contentDocumentsQuery
 // Query: *[_type in $types && language in $languages] | order(_type asc, translationKey asc, language asc)
 export type ContentDocumentsQueryResult = Array<
+  | {
+      _id: string;
+      _type: 'course';
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      language: string;
+      translationKey: string;
+      title: string;
+      description: string;
+      certificateTitle: string;
+      questionsPerTest?: number;
+      passMark?: number;
+      retryPauseMinutes?: number;
+      requiredGroupHours?: number;
+      sources: Array<
+        {
+          _key: string;
+        } & Source
+      >;
+    }
+  | {
+      _id: string;
+      _type: 'courseModule';
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      language: string;
+      translationKey: string;
+      title: string;
+      description: string;
+      course: string;
+      order: number;
+      academicHours: number;
+      questions: Array<
+        {
+          _key: string;
+        } & TestQuestion
+      >;
+      sources?: Array<
+        {
+          _key: string;
+        } & Source
+      >;
+    }
   | {
       _id: string;
       _type: 'district';
@@ -548,6 +713,27 @@ export type ContentDocumentsQueryResult = Array<
       >;
       contact: string;
       sources: Array<
+        {
+          _key: string;
+        } & Source
+      >;
+    }
+  | {
+      _id: string;
+      _type: 'lesson';
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      language: string;
+      translationKey: string;
+      title: string;
+      description: string;
+      module: string;
+      order: number;
+      body: string;
+      keyPoints: Array<string>;
+      reflection: string;
+      sources?: Array<
         {
           _key: string;
         } & Source

@@ -8,3 +8,6 @@ export const applyPaths = {
   done: (lang: Locale) => `/${lang}/apply/done/`,
   deleteDraft: (lang: Locale) => `/${lang}/apply/delete/`,
 } as const;
+
+/** The applicant's page of one sent application, where its status is followed. */
+export const applicationPath = (lang: Locale, reference: string) => `/${lang}/account/${reference}/`;

@@ -17,6 +17,6 @@ export const authPaths = {
  */
 export function safeReturnPath(value: string | undefined): string | undefined {
   if (!value || value.length > 200) return undefined;
-  const match = /^\/([a-z]{2})\/(apply|account)\/([A-Za-z0-9-]+\/)*$/.exec(value);
+  const match = /^\/([a-z]{2})\/(apply|account|course)\/([A-Za-z0-9-]+\/)*$/.exec(value);
   return match && isLocale(match[1]) ? value : undefined;
 }

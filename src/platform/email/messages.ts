@@ -13,6 +13,8 @@ export interface TemplateData {
    */
   'status-changed': { reference: string; status: string; link: string; hasRequest: boolean };
   'application-submitted': { reference: string; link: string };
+  /** A learner of the school who has stopped: their first name only, and the course's address. */
+  'school-reminder': { firstName: string; link: string };
 }
 
 export type EmailTemplate = keyof TemplateData;
@@ -70,6 +72,14 @@ const templates: {
       t('email.submitted.received', { reference: data.reference }),
       t('email.submitted.next'),
       t('email.status.link', { link: data.link }),
+    ],
+  }),
+  'school-reminder': (t, data) => ({
+    subject: t('email.schoolReminder.subject'),
+    paragraphs: [
+      t('email.schoolReminder.greeting', { name: data.firstName }),
+      t('email.schoolReminder.text'),
+      t('email.schoolReminder.link', { link: data.link }),
     ],
   }),
   'status-changed': (t, data) => ({

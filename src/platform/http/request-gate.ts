@@ -40,7 +40,12 @@ export const bodyLimits = {
   webhook: { bytes: 256 * kilobyte, fields: undefined, accepts: 'any' },
 } as const satisfies Record<string, BodyLimit>;
 
-const uploadRoutes = [/^\/[a-z]{2}\/apply\/documents\/$/, /^\/[a-z]{2}\/account\/[^/]+\/documents\/$/];
+const uploadRoutes = [
+  /^\/[a-z]{2}\/apply\/documents\/$/,
+  /^\/[a-z]{2}\/account\/[^/]+\/documents\/$/,
+  // A certificate shown for verification: its PDF or credential file.
+  /^\/[a-z]{2}\/verify\/$/,
+];
 
 /** The limit of the route at this (decoded) path. */
 export function bodyLimitFor(pathname: string): BodyLimit {

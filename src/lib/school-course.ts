@@ -1,0 +1,85 @@
+/**
+ * The school's course from the content collections: its rules (the same in every language, taken
+ * from the first language) and its text in the page's language. The pages hand the rules to the
+ * school's store, which never reads content itself.
+ */
+import type { CollectionEntry } from 'astro:content';
+import { locales, type Locale } from '../i18n/locales.ts';
+import { schoolCourse } from '../content/check.ts';
+import type { CourseRules } from '../features/school/course.ts';
+import { entriesIn, settingsFor } from './site.ts';
+
+export interface SchoolModule {
+  entry: CollectionEntry<'modules'>;
+  lessons: CollectionEntry<'lessons'>[];
+}
+
+export interface School {
+  rules: CourseRules;
+  course: CollectionEntry<'courses'>;
+  modules: SchoolModule[];
+  /** The course's name as printed, in each language. */
+  titles: Record<Locale, string>;
+}
+
+async function courseIn(lang: Locale) {
+  const course = (await entriesIn('courses', lang)).find((entry) => entry.data.translationKey === schoolCourse);
+  if (!course) throw new Error(`courses/${schoolCourse} has no ${lang} version`);
+  const modules = (await entriesIn('modules', lang))
+    .filter((entry) => entry.data.course === schoolCourse)
+    .sort((a, b) => a.data.order - b.data.order);
+  const lessons = await entriesIn('lessons', lang);
+  return {
+    course,
+    modules: modules.map((entry) => ({
+      entry,
+      lessons: lessons
+        .filter((lesson) => lesson.data.module === entry.data.translationKey)
+        .sort((a, b) => a.data.order - b.data.order),
+    })),
+  };
+}
+
+function rulesOf(reference: Awaited<ReturnType<typeof courseIn>>): CourseRules {
+  const { data } = reference.course;
+  return {
+    key: data.translationKey,
+    questionsPerTest: data.questionsPerTest,
+    passMark: data.passMark,
+    retryPauseMinutes: data.retryPauseMinutes,
+    requiredGroupHours: data.requiredGroupHours,
+    modules: reference.modules.map(({ entry, lessons }) => ({
+      key: entry.data.translationKey,
+      order: entry.data.order,
+      academicHours: entry.data.academicHours,
+      lessons: lessons.map((lesson) => lesson.data.translationKey),
+      questions: entry.data.questions.map((question) => ({
+        key: question.key,
+        options: question.options.map((option) => option.key),
+        correct: question.options.find((option) => option.correct)?.key ?? '',
+      })),
+    })),
+  };
+}
+
+let cachedRules: CourseRules | undefined;
+let cachedTitles: Record<Locale, string> | undefined;
+
+/** The course in a language, with its rules. Content is fixed for the life of a build, so the rules are made once. */
+export async function loadSchool(lang: Locale): Promise<School> {
+  const inLang = await courseIn(lang);
+  cachedRules ??= rulesOf(lang === locales[0] ? inLang : await courseIn(locales[0]));
+  if (!cachedTitles) {
+    const titles: Partial<Record<Locale, string>> = {};
+    for (const locale of locales) titles[locale] = (await courseIn(locale)).course.data.certificateTitle;
+    cachedTitles = titles as Record<Locale, string>;
+  }
+  return { rules: cachedRules, course: inLang.course, modules: inLang.modules, titles: cachedTitles };
+}
+
+/** The department that issues certificates, as the region's content names it. */
+export async function issuerName(lang: Locale): Promise<string> {
+  const settings = await settingsFor(lang);
+  const region = (await entriesIn('regions', lang)).find((entry) => entry.data.translationKey === settings.region);
+  return region?.data.department ?? settings.publisher;
+}
