@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../src/cli/browser-path.ts';
@@ -8,6 +9,27 @@ export const hookPort = port + 20;
 /** The mail service the portal sends through in the browser tests (tests/support/mail-service.ts). */
 export const mailPort = port + 21;
 export const publishingSecret = 'e2e-publishing-webhook-secret';
+/** The school's portal: run with a clock the tests move, and its control port (tests/support/school-server.ts). */
+export const schoolPort = port + 22;
+export const schoolControlPort = port + 23;
+/** A signing key made for this run: a production start needs one. */
+const signingKey = JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
+/** How both portals run: as in production, with email through the mail service's stand-in. */
+const productionEnv = (portalPort: number) => ({
+  NODE_ENV: 'production',
+  SITE_URL: `http://127.0.0.1:${portalPort}`,
+  RESEND_API_KEY: 're_e2e_stand_in',
+  RESEND_BASE_URL: `http://127.0.0.1:${mailPort}`,
+  EMAIL_FROM: 'Alaqan <noreply@alaqan.test>',
+  PORT: String(portalPort),
+  HOST: '127.0.0.1',
+  DATA_DIR: ':memory:',
+  // Each test is a visitor from its own network address, as behind the production proxy.
+  TRUST_PROXY: '1',
+  // Sign-in emails reach the mail service within a fraction of a second.
+  OUTBOX_INTERVAL_MS: '200',
+  SCHOOL_SIGNING_KEY: signingKey,
+});
 
 export default defineConfig({
   testDir: path.join(root, 'tests/e2e'),
@@ -42,22 +64,21 @@ export default defineConfig({
       cwd: root,
       url: `http://127.0.0.1:${port}/kk/`,
       env: {
-        NODE_ENV: 'production',
-        SITE_URL: `http://127.0.0.1:${port}`,
-        RESEND_API_KEY: 're_e2e_stand_in',
-        RESEND_BASE_URL: `http://127.0.0.1:${mailPort}`,
-        EMAIL_FROM: 'Alaqan <noreply@alaqan.test>',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: ':memory:',
-        // Each test is a visitor from its own network address, as behind the production proxy.
-        TRUST_PROXY: '1',
-        // Sign-in emails reach the mail service within a fraction of a second.
-        OUTBOX_INTERVAL_MS: '200',
+        ...productionEnv(port),
         // The publishing webhook, wired to a deploy hook that tests/e2e/publishing.spec.ts receives.
         SANITY_WEBHOOK_SECRET: publishingSecret,
         PUBLISH_HOOK_URL: `http://127.0.0.1:${hookPort}/deploy`,
       },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same portal, for the school's journeys, with a clock the tests move forward.
+      command: 'node tests/support/school-server.ts',
+      cwd: root,
+      url: `http://127.0.0.1:${schoolPort}/kk/`,
+      env: { ...productionEnv(schoolPort), SCHOOL_CONTROL_PORT: String(schoolControlPort) },
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',

@@ -75,7 +75,9 @@ describe('the portal’s settings', () => {
 
   it('take the signing key as given, and tell how to make one when it is missing', () => {
     expect(readConfig(production).schoolSigningKey).toEqual({ kind: 'given', value: '{"kty":"OKP"}' });
-    expect(() => readConfig({ ...production, SCHOOL_SIGNING_KEY: undefined })).toThrow(/SCHOOL_SIGNING_KEY.*\n.*generateKey/s);
+    expect(() => readConfig({ ...production, SCHOOL_SIGNING_KEY: undefined })).toThrow(
+      /SCHOOL_SIGNING_KEY.*\n.*generateKey/s,
+    );
   });
 
   it('take the publishing webhook as a pair', () => {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { DatabaseLocation } from '../platform/db/database.ts';
 import { emailSettingsProblem, type EmailSettings } from '../platform/email/senders.ts';
 import { readDeployment, type Deployment } from '../platform/http/deployment.ts';
+import { generateKeyCommand } from '../features/school/certificate/signing-key.ts';
 
 const optionalText = z
   .string()
@@ -80,10 +81,6 @@ export interface PortalConfig {
   schoolSigningKey: { kind: 'given'; value: string } | { kind: 'development'; dataDir: string };
 }
 
-/** The command that prints a new signing key, for the message when it is missing. */
-export const signingKeyCommand =
-  "node -e \"crypto.subtle.generateKey({name:'Ed25519'},true,['sign']).then(k=>crypto.subtle.exportKey('jwk',k.privateKey)).then(j=>console.log(JSON.stringify(j)))\"";
-
 /** The portal's settings from the environment; throws naming every variable that is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
   const parsed = envSchema.safeParse(env);
@@ -112,7 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
   }
   if (!deployment.development && !settings.SCHOOL_SIGNING_KEY) {
     throw new Error(
-      `SCHOOL_SIGNING_KEY is not set: certificates of the school are signed with it, and a production start needs a key that lasts. Make one with\n  ${signingKeyCommand}\nand keep it secret.`,
+      `SCHOOL_SIGNING_KEY is not set: certificates of the school are signed with it, and a production start needs a key that lasts. Make one with\n  ${generateKeyCommand}\nand keep it secret.`,
     );
   }
   const memory = settings.DATA_DIR === ':memory:';

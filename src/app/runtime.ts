@@ -65,9 +65,9 @@ type Holder = { [runtimeKey]?: PortalRuntime | undefined };
 /** The school's signing key: the configured one, or in development one kept in DATA_DIR (and said so). */
 async function schoolSigningKey(config: PortalConfig, log: (line: string) => void): Promise<SigningKey> {
   if (config.schoolSigningKey.kind === 'given') return parseSigningKey(config.schoolSigningKey.value);
-  const { key, created, location } = await developmentSigningKey(config.schoolSigningKey.dataDir);
+  const { key, created, file } = await developmentSigningKey(config.schoolSigningKey.dataDir);
   log(
-    `school: certificates are signed with a development key ${created ? 'made now' : 'kept'} in ${location}; set SCHOOL_SIGNING_KEY in production`,
+    `school: certificates are signed with a development key ${created ? 'made now' : 'read'} ${file ? `in ${file}` : 'kept in memory only'}; set SCHOOL_SIGNING_KEY in production`,
   );
   return key;
 }

@@ -36,7 +36,7 @@ export function certificatePdf(
   certificate: Certificate,
   variant: CertificateVariant,
   courseTitles: Record<Locale, string>,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   return certificateFile(runtime.db, {
     code: certificate.code,
     variant,

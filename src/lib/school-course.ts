@@ -6,7 +6,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { schoolCourse } from '../content/check.ts';
-import type { CourseRules } from '../features/school/course.ts';
+import { courseRulesFrom, type CourseRules } from '../features/school/course.ts';
 import { entriesIn, settingsFor } from './site.ts';
 
 export interface SchoolModule {
@@ -41,25 +41,11 @@ async function courseIn(lang: Locale) {
 }
 
 function rulesOf(reference: Awaited<ReturnType<typeof courseIn>>): CourseRules {
-  const { data } = reference.course;
-  return {
-    key: data.translationKey,
-    questionsPerTest: data.questionsPerTest,
-    passMark: data.passMark,
-    retryPauseMinutes: data.retryPauseMinutes,
-    requiredGroupHours: data.requiredGroupHours,
-    modules: reference.modules.map(({ entry, lessons }) => ({
-      key: entry.data.translationKey,
-      order: entry.data.order,
-      academicHours: entry.data.academicHours,
-      lessons: lessons.map((lesson) => lesson.data.translationKey),
-      questions: entry.data.questions.map((question) => ({
-        key: question.key,
-        options: question.options.map((option) => option.key),
-        correct: question.options.find((option) => option.correct)?.key ?? '',
-      })),
-    })),
-  };
+  return courseRulesFrom(
+    reference.course.data,
+    reference.modules.map(({ entry }) => entry.data),
+    reference.modules.flatMap(({ lessons }) => lessons.map((lesson) => lesson.data)),
+  );
 }
 
 let cachedRules: CourseRules | undefined;

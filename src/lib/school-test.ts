@@ -11,7 +11,13 @@ export function shownQuestions(module: SchoolModule, keys: readonly string[]): S
   return keys.flatMap((key) => {
     const question = module.entry.data.questions.find((candidate) => candidate.key === key);
     return question
-      ? [{ key, text: question.text, options: question.options.map((option) => ({ key: option.key, text: option.text })) }]
+      ? [
+          {
+            key,
+            text: question.text,
+            options: question.options.map((option) => ({ key: option.key, text: option.text })),
+          },
+        ]
       : [];
   });
 }

@@ -141,7 +141,8 @@ test('M2: a start without a mail service, or without the public address, refuses
   const start = (env: Record<string, string>) => {
     const cleaned = Object.fromEntries(
       Object.entries(process.env).filter(
-        ([name]) => !['NODE_ENV', 'SITE_URL', 'RESEND_API_KEY', 'EMAIL_FROM', 'DATABASE_URL'].includes(name),
+        ([name]) =>
+          !['NODE_ENV', 'SITE_URL', 'RESEND_API_KEY', 'EMAIL_FROM', 'DATABASE_URL', 'SCHOOL_SIGNING_KEY'].includes(name),
       ),
     );
     return spawnSync(process.execPath, ['src/cli/serve.ts'], {
@@ -159,6 +160,9 @@ test('M2: a start without a mail service, or without the public address, refuses
   const notHttps = start({ SITE_URL: 'http://alaqan.example.kz', RESEND_API_KEY: 're_x', EMAIL_FROM: 'a@b.kz' });
   expect(notHttps.status).toBe(1);
   expect(notHttps.stderr).toContain('https://');
+  const noSigningKey = start({ SITE_URL: 'https://alaqan.example.kz', RESEND_API_KEY: 're_x', EMAIL_FROM: 'a@b.kz' });
+  expect(noSigningKey.status).toBe(1);
+  expect(noSigningKey.stderr).toContain('SCHOOL_SIGNING_KEY');
 });
 
 test('L5 and I1: unused methods get 405, framework routes are not there, rendered 404s are the portal’s, HTML says its charset', async ({

@@ -156,10 +156,10 @@ export async function recordGroupSession(
   if (parsed.data.heldOn > input.now.toISOString().slice(0, 10))
     return { status: 'invalid', errors: ['school.error.group.heldOn.future'] };
   return db.transaction(async (tx) => {
-    const [learner] = await tx.query('select 1 from school_learners where applicant_id = $1 and course = $2 for update', [
-      input.applicantId,
-      input.course,
-    ]);
+    const [learner] = await tx.query(
+      'select 1 from school_learners where applicant_id = $1 and course = $2 for update',
+      [input.applicantId, input.course],
+    );
     if (!learner) return { status: 'not-enrolled' as const };
     const [row] = await tx.query<{ id: string }>(
       `insert into school_group_sessions (applicant_id, course, held_on, academic_hours, format, recorded_by, note, created_at)

@@ -62,11 +62,15 @@ function toCertificate(row: CertificateRow): Certificate {
   };
 }
 
-export async function certificateOf(db: Queryable, applicantId: string, course: string): Promise<Certificate | undefined> {
-  const [row] = await db.query<CertificateRow>('select * from school_certificates where applicant_id = $1 and course = $2', [
-    applicantId,
-    course,
-  ]);
+export async function certificateOf(
+  db: Queryable,
+  applicantId: string,
+  course: string,
+): Promise<Certificate | undefined> {
+  const [row] = await db.query<CertificateRow>(
+    'select * from school_certificates where applicant_id = $1 and course = $2',
+    [applicantId, course],
+  );
   return row && toCertificate(row);
 }
 
@@ -76,9 +80,7 @@ export async function certificateByCode(db: Queryable, code: string): Promise<Ce
 }
 
 export type IssueResult =
-  | { status: 'issued' | 'exists'; certificate: Certificate }
-  | { status: 'incomplete' }
-  | { status: 'not-enrolled' };
+  { status: 'issued' | 'exists'; certificate: Certificate } | { status: 'incomplete' } | { status: 'not-enrolled' };
 
 /**
  * Issues the learner's certificate if the course is complete by the server's record, and moves
@@ -124,7 +126,15 @@ export async function ensureCertificate(
     await tx.query(
       `insert into school_certificates (code, applicant_id, course, holder_name, academic_hours, issued_at, credential)
        values ($1, $2, $3, $4, $5, $6, $7)`,
-      [facts.code, input.applicantId, input.course.key, facts.holderName, facts.academicHours, facts.issuedAt.toISOString(), credential],
+      [
+        facts.code,
+        input.applicantId,
+        input.course.key,
+        facts.holderName,
+        facts.academicHours,
+        facts.issuedAt.toISOString(),
+        credential,
+      ],
     );
     await tx.query('update school_learners set completed_at = $3 where applicant_id = $1 and course = $2', [
       input.applicantId,
@@ -177,7 +187,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function certificateFile(
   db: Database,
   input: { code: string; variant: CertificateVariant; render: () => Promise<Uint8Array>; now: Date },
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const stored = async () => {
     const [row] = await db.query<{ pdf: Uint8Array }>(
       'select pdf from school_certificate_files where code = $1 and variant = $2',
@@ -187,7 +197,7 @@ export async function certificateFile(
   };
   const existing = await stored();
   if (existing) return existing;
-  const pdf = await input.render();
+  const pdf = new Uint8Array(await input.render());
   // Two first downloads at once: the first file kept wins, and both get it.
   await db.query(
     `insert into school_certificate_files (code, variant, sha256, pdf, created_at) values ($1, $2, $3, $4, $5)
@@ -253,7 +263,10 @@ export async function allowVerification(
   input: { ipHash: string; now: Date; limit: number; windowMinutes: number },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const key = BigInt.asIntN(64, BigInt(`0x${createHash('sha256').update(`verify:${input.ipHash}`).digest('hex').slice(0, 16)}`));
+    const key = BigInt.asIntN(
+      64,
+      BigInt(`0x${createHash('sha256').update(`verify:${input.ipHash}`).digest('hex').slice(0, 16)}`),
+    );
     await tx.query('select pg_advisory_xact_lock($1::bigint)', [key.toString()]);
     const since = new Date(input.now.getTime() - input.windowMinutes * 60_000).toISOString();
     await tx.query('delete from school_verifications where ip_hash = $1 and created_at < $2', [input.ipHash, since]);

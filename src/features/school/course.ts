@@ -46,3 +46,56 @@ export function findModule(course: CourseRules, key: string): CourseModule | und
 export function moduleOfLesson(course: CourseRules, lessonKey: string): CourseModule | undefined {
   return course.modules.find((module) => module.lessons.includes(lessonKey));
 }
+
+/** The content's shapes this needs (the course, module and lesson documents of one language). */
+interface CourseDocument {
+  translationKey: string;
+  questionsPerTest: number;
+  passMark: number;
+  retryPauseMinutes: number;
+  requiredGroupHours: number;
+}
+interface ModuleDocument {
+  translationKey: string;
+  course: string;
+  order: number;
+  academicHours: number;
+  questions: readonly { key: string; options: readonly { key: string; correct: boolean }[] }[];
+}
+interface LessonDocument {
+  translationKey: string;
+  module: string;
+  order: number;
+}
+
+/** The rules of a course from its documents in one language (the content checks make every language agree). */
+export function courseRulesFrom(
+  course: CourseDocument,
+  modules: readonly ModuleDocument[],
+  lessons: readonly LessonDocument[],
+): CourseRules {
+  return {
+    key: course.translationKey,
+    questionsPerTest: course.questionsPerTest,
+    passMark: course.passMark,
+    retryPauseMinutes: course.retryPauseMinutes,
+    requiredGroupHours: course.requiredGroupHours,
+    modules: modules
+      .filter((module) => module.course === course.translationKey)
+      .toSorted((a, b) => a.order - b.order)
+      .map((module) => ({
+        key: module.translationKey,
+        order: module.order,
+        academicHours: module.academicHours,
+        lessons: lessons
+          .filter((lesson) => lesson.module === module.translationKey)
+          .toSorted((a, b) => a.order - b.order)
+          .map((lesson) => lesson.translationKey),
+        questions: module.questions.map((question) => ({
+          key: question.key,
+          options: question.options.map((option) => option.key),
+          correct: question.options.find((option) => option.correct)?.key ?? '',
+        })),
+      })),
+  };
+}

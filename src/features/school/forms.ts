@@ -72,7 +72,8 @@ export function readAnswersForm(form: FormData): { answers: GivenAnswer[] } | { 
   for (const [field, value] of form.entries()) {
     if (!field.startsWith('answer-')) continue;
     const question = field.slice('answer-'.length);
-    if (seen.has(question) || typeof value !== 'string' || !letter.safeParse(value).success) return { invalid: question };
+    if (seen.has(question) || typeof value !== 'string' || !letter.safeParse(value).success)
+      return { invalid: question };
     seen.add(question);
     answers.push({ question, option: value });
   }

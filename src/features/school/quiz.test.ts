@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attemptGate, drawQuestions, isOption, markAttempt } from './quiz.ts';
-import { testCourse } from './test-course.ts';
+import { must, testCourse } from './test-course.ts';
 
 const course = testCourse();
-const module = course.modules[0]!;
+const module = must(course.modules[0]);
 const bank = module.questions.map((question) => question.key);
 
 describe('a test attempt', () => {
@@ -28,36 +28,48 @@ describe('a test attempt', () => {
     expect(markAttempt(module, drawn, answers(8), 0.8)).toMatchObject({ correct: 8, total: 10, passed: true });
     expect(markAttempt(module, drawn, answers(7), 0.8)).toMatchObject({ correct: 7, passed: false });
     const missing = answers(10);
-    missing.delete(drawn[0]!);
-    missing.delete(drawn[1]!);
-    missing.delete(drawn[2]!);
+    missing.delete(must(drawn[0]));
+    missing.delete(must(drawn[1]));
+    missing.delete(must(drawn[2]));
     const marked = markAttempt(module, drawn, missing, 0.8);
     expect(marked).toMatchObject({ correct: 7, passed: false });
     expect(marked.questions[0]).toEqual({ key: drawn[0], given: undefined, right: 'b', isCorrect: false });
   });
 
   it('knows the letters of each question', () => {
-    expect(isOption(module, bank[0]!, 'c')).toBe(true);
-    expect(isOption(module, bank[0]!, 'd')).toBe(false);
+    expect(isOption(module, must(bank[0]), 'c')).toBe(true);
+    expect(isOption(module, must(bank[0]), 'd')).toBe(false);
     expect(isOption(module, 'elsewhere-q1', 'a')).toBe(false);
   });
 
   it('starts only when the lessons are read, the test not passed, and the pause is over', () => {
     const now = new Date('2026-11-30T10:00:00Z');
     const read = new Set(module.lessons);
-    expect(attemptGate(course, module, { read: new Set([module.lessons[0]!]), passed: false, lastFailedAt: undefined }, now)).toEqual({
+    expect(
+      attemptGate(
+        course,
+        module,
+        { read: new Set([must(module.lessons[0])]), passed: false, lastFailedAt: undefined },
+        now,
+      ),
+    ).toEqual({
       allowed: false,
       reason: 'lessons-unread',
       unread: [module.lessons[1]],
     });
-    expect(attemptGate(course, module, { read, passed: true, lastFailedAt: undefined }, now)).toEqual({ allowed: false, reason: 'passed' });
+    expect(attemptGate(course, module, { read, passed: true, lastFailedAt: undefined }, now)).toEqual({
+      allowed: false,
+      reason: 'passed',
+    });
     const failed = new Date('2026-11-30T09:30:00Z');
     expect(attemptGate(course, module, { read, passed: false, lastFailedAt: failed }, now)).toEqual({
       allowed: false,
       reason: 'pause',
       until: new Date('2026-11-30T10:30:00Z'),
     });
-    expect(attemptGate(course, module, { read, passed: false, lastFailedAt: failed }, new Date('2026-11-30T10:30:00Z'))).toEqual({
+    expect(
+      attemptGate(course, module, { read, passed: false, lastFailedAt: failed }, new Date('2026-11-30T10:30:00Z')),
+    ).toEqual({
       allowed: true,
     });
   });

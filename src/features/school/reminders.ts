@@ -18,7 +18,13 @@ export async function queueInactivityReminders(
   const inactiveSince = new Date(input.now.getTime() - inactiveDays * day).toISOString();
   const remindedBefore = new Date(input.now.getTime() - reminderEveryDays * day).toISOString();
   return db.transaction(async (tx) => {
-    const due = await tx.query<{ applicant_id: string; course: string; given_name: string; locale: Locale; email: string }>(
+    const due = await tx.query<{
+      applicant_id: string;
+      course: string;
+      given_name: string;
+      locale: Locale;
+      email: string;
+    }>(
       `select l.applicant_id, l.course, l.given_name, l.locale, a.email
        from school_learners l join applicants a on a.id = l.applicant_id
        where l.completed_at is null and l.last_activity_at < $1 and (l.reminded_at is null or l.reminded_at < $2)

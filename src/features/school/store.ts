@@ -279,7 +279,13 @@ export async function openAttempt(
     [applicantId, course, module],
   );
   if (!row) return undefined;
-  return { id: row.id, module: row.module, questions: row.questions, answers: await answersOf(db, row.id), startedAt: row.started_at };
+  return {
+    id: row.id,
+    module: row.module,
+    questions: row.questions,
+    answers: await answersOf(db, row.id),
+    startedAt: row.started_at,
+  };
 }
 
 async function gateFor(
@@ -348,7 +354,10 @@ export async function startAttempt(
     );
     if (!row) throw new Error('the attempt was not inserted');
     await recordActivity(tx, learner, module.key, input.now);
-    return { status: 'started', attempt: { id: row.id, module: module.key, questions, answers: new Map(), startedAt: input.now } };
+    return {
+      status: 'started',
+      attempt: { id: row.id, module: module.key, questions, answers: new Map(), startedAt: input.now },
+    };
   });
 }
 
@@ -376,7 +385,8 @@ async function lockOpenAttempt(tx: Queryable, applicantId: string, course: strin
 function firstInvalid(course: CourseRules, attempt: AttemptRow, answers: readonly GivenAnswer[]): string | undefined {
   const module = findModule(course, attempt.module);
   return answers.find(
-    (answer) => !attempt.questions.includes(answer.question) || !module || !isOption(module, answer.question, answer.option),
+    (answer) =>
+      !attempt.questions.includes(answer.question) || !module || !isOption(module, answer.question, answer.option),
   )?.question;
 }
 

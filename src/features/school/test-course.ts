@@ -23,3 +23,9 @@ export function testCourse(overrides: Partial<CourseRules> = {}): CourseRules {
     ...overrides,
   };
 }
+
+/** The value, or a failed test when it is missing. */
+export function must<T>(value: T | undefined, what = 'a value'): T {
+  if (value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}

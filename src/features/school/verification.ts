@@ -48,11 +48,11 @@ export async function verifyCode(db: Queryable, input: string): Promise<Verdict>
   return certificate ? verdictOf(certificate, false) : { status: 'unknown' };
 }
 
-/** The verdict on an uploaded file: a certificate PDF or its credential. */
-export async function verifyFile(db: Queryable, bytes: Uint8Array, publicKeys: JWK[]): Promise<Verdict> {
+/** The verdict on an uploaded file: a certificate PDF or its credential, at `now` (a credential is not valid before it was issued). */
+export async function verifyFile(db: Queryable, bytes: Uint8Array, publicKeys: JWK[], now: Date): Promise<Verdict> {
   const file = readCertificateFile(bytes);
   if (file.kind === 'unknown' || !file.jwt) return { status: 'unknown' };
-  const checked = await verifyCredential(file.jwt, publicKeys);
+  const checked = await verifyCredential(file.jwt, publicKeys, { now });
   if (!checked.valid) return checked.reason === 'bad-signature' ? { status: 'altered' } : { status: 'unknown' };
   const certificate = await certificateByCode(db, checked.facts.code);
   if (!certificate) return { status: 'unknown' };

@@ -21,7 +21,8 @@ export const POST: APIRoute = async ({ locals, params, request }) => {
   const { t, lang, runtime, session } = locals;
   if (!session) return json(401, { error: t('school.error.answer.signedOut') });
   const school = await loadSchool(lang);
-  if (!school.rules.modules.some((module) => module.key === params.module)) return json(404, { error: t('school.error.answer.notInTest') });
+  if (!school.rules.modules.some((module) => module.key === params.module))
+    return json(404, { error: t('school.error.answer.notInTest') });
   const form = await request.formData().catch(() => undefined);
   const parsed = singleAnswerSchema.safeParse(form ? Object.fromEntries(form) : undefined);
   if (!parsed.success) return json(400, { error: t('school.error.answer.notInTest') });

