@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig, envField } from 'astro/config';
 import node from '@astrojs/node';
+import react from '@astrojs/react';
 import { contentCheck } from './src/build/content-check-integration.ts';
 
 /**
@@ -31,11 +32,15 @@ export default defineConfig({
     // with the request's scheme, which is http behind a TLS proxy, and would refuse every form.
     checkOrigin: false,
   },
-  integrations: [contentCheck()],
+  integrations: [contentCheck(), react()],
   env: {
     schema: {
       SITE_URL: envField.string({ context: 'server', access: 'public', optional: true, url: true }),
     },
   },
   devToolbar: { enabled: false },
+  vite: {
+    // Every script an external file, never inlined into the page: the CSP allows no inline script.
+    build: { assetsInlineLimit: 0 },
+  },
 });

@@ -2,10 +2,19 @@
  * The certificate's files, made from what the certificate row and its signed credential say: the
  * PDF (in Kazakh and Russian, or in English) with the credential attached, rendered once and kept.
  */
+import type { APIContext } from 'astro';
+import { requireApplicant } from '../app/guards.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { PortalRuntime } from '../app/runtime.ts';
-import { certificateFile, type Certificate, type CertificateVariant } from '../features/school/certificates.ts';
+import {
+  certificateFile,
+  certificateOf,
+  type Certificate,
+  type CertificateVariant,
+} from '../features/school/certificates.ts';
+import type { CertificateFileName } from '../features/school/paths.ts';
+import { loadSchool } from './school-course.ts';
 import { renderCertificatePdf } from '../features/school/certificate/pdf.ts';
 import { formatDate, formatNumber } from './format.ts';
 
@@ -57,4 +66,27 @@ export function certificatePdf(
         credentialJwt: certificate.credential,
       }),
   });
+}
+
+/**
+ * A download of the learner's certificate: the official PDF (Kazakh and Russian), the English
+ * one, or the signed credential on its own. The holder's only (anyone else has none: 404); never
+ * cached by anyone between.
+ */
+export async function certificateDownload(context: APIContext, file: CertificateFileName): Promise<Response> {
+  const session = requireApplicant(context);
+  if (session instanceof Response) return session;
+  const { lang, runtime } = context.locals;
+  const school = await loadSchool(lang);
+  const certificate = await certificateOf(runtime.db, session.applicantId, school.rules.key);
+  if (!certificate) return new Response(null, { status: 404 });
+  const headers = {
+    'Cache-Control': 'private, no-store',
+    'Content-Disposition': `attachment; filename="${certificate.code}-${file}"`,
+  };
+  if (file === 'credential.jwt') {
+    return new Response(certificate.credential, { headers: { ...headers, 'Content-Type': 'application/vc+jwt' } });
+  }
+  const pdf = await certificatePdf(runtime, certificate, file === 'certificate-en.pdf' ? 'en' : 'kk-ru', school.titles);
+  return new Response(pdf, { headers: { ...headers, 'Content-Type': 'application/pdf' } });
 }

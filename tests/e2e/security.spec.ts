@@ -142,7 +142,9 @@ test('M2: a start without a mail service, or without the public address, refuses
     const cleaned = Object.fromEntries(
       Object.entries(process.env).filter(
         ([name]) =>
-          !['NODE_ENV', 'SITE_URL', 'RESEND_API_KEY', 'EMAIL_FROM', 'DATABASE_URL', 'SCHOOL_SIGNING_KEY'].includes(name),
+          !['NODE_ENV', 'SITE_URL', 'RESEND_API_KEY', 'EMAIL_FROM', 'DATABASE_URL', 'SCHOOL_SIGNING_KEY'].includes(
+            name,
+          ),
       ),
     );
     return spawnSync(process.execPath, ['src/cli/serve.ts'], {

@@ -6,7 +6,9 @@ describe('where sign-in brings the applicant back', () => {
     expect(safeReturnPath('/kk/apply/')).toBe('/kk/apply/');
     expect(safeReturnPath('/ru/apply/address/')).toBe('/ru/apply/address/');
     expect(safeReturnPath('/en/account/AQ-7K2M-9XQ4-T/')).toBe('/en/account/AQ-7K2M-9XQ4-T/');
-    expect(safeReturnPath('/kk/course/behaviour/behaviour-as-message/')).toBe('/kk/course/behaviour/behaviour-as-message/');
+    expect(safeReturnPath('/kk/course/behaviour/behaviour-as-message/')).toBe(
+      '/kk/course/behaviour/behaviour-as-message/',
+    );
   });
 
   it('refuses other sites, climbing paths, other pages and unknown languages', () => {

@@ -7,7 +7,7 @@ export const schoolPaths = {
   lesson: (lang: Locale, module: string, lesson: string) => `/${lang}/course/${module}/${lesson}/`,
   test: (lang: Locale, module: string) => `/${lang}/course/${module}/test/`,
   /** Saves one answer (the quiz island posts here; the plain form posts to the test page). */
-  answer: (lang: Locale, module: string) => `/${lang}/course/${module}/test/answer`,
+  answer: (lang: Locale, module: string) => `/${lang}/course/${module}/test/answer/`,
   attempt: (lang: Locale, module: string, attempt: string) => `/${lang}/course/${module}/attempts/${attempt}/`,
   certificate: (lang: Locale) => `/${lang}/course/certificate/`,
   certificateFile: (lang: Locale, file: CertificateFileName) => `/${lang}/course/certificate/${file}`,
