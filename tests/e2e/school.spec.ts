@@ -95,6 +95,7 @@ async function answerAll(page: Page, choose: (question: string) => string) {
 
 /** Reads every lesson of the first module from the course page on. */
 async function readFirstModule(page: Page, lang: Lang, axe: boolean) {
+  await page.goto(`/${lang}/course/`);
   await page.locator('main a.button').first().click();
   let lessons = 0;
   while (
@@ -190,3 +191,169 @@ for (const javaScriptEnabled of [true, false]) {
     }
   });
 }
+
+/** The answer checked for a question in a test page's HTML, as the server rendered it. */
+function checkedIn(html: string, question: string): string | undefined {
+  const inputs = html.match(new RegExp(`<input[^>]*name="answer-${question}"[^>]*>`, 'g')) ?? [];
+  return inputs.filter((input) => /\schecked/.test(input)).map((input) => /value="([a-f])"/.exec(input)?.[1])[0];
+}
+
+/** Signs a new learner in, enrols them and reads the first module; leaves them on its test page with an attempt started. */
+async function learnerAtTest(page: Page, lang: Lang, email: string) {
+  await signIn(page, lang, email);
+  await enrol(page);
+  await readFirstModule(page, lang, false);
+  await page.goto(`/${lang}/course/${firstModule.translationKey}/test/`);
+  await page.locator('button[value="start"]').click();
+  await expect(page.locator('form.test-form fieldset')).toHaveCount(10);
+}
+
+test('an answer chosen offline is kept, and reaches the server when the connection returns', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await learnerAtTest(page, 'en', `offline-${Date.now()}@example.kz`);
+  const [first, second] = await drawnQuestions(page);
+  // The island is running: the keyboard hint shows, and an answer is saved as it is chosen.
+  await expect(page.getByText('Enter', { exact: false }).first()).toBeVisible();
+  await page.locator(`input[name="answer-${first ?? ''}"][value="${rightAnswer(first ?? '')}"]`).check();
+  await expect(page.locator(`#answer-${first ?? ''}`).locator('p.meta')).toHaveText(/saved/i);
+  await context.setOffline(true);
+  await page.locator(`input[name="answer-${second ?? ''}"][value="${wrongAnswer(second ?? '')}"]`).check();
+  await expect(page.locator(`#answer-${second ?? ''}`).locator('p.meta')).toHaveText(/device/i);
+  await context.setOffline(false);
+  await expect(page.locator(`#answer-${second ?? ''}`).locator('p.meta')).toHaveText(/^saved/i, { timeout: 20_000 });
+  // What the server now has, as a browser without JavaScript would be shown it.
+  const html = await (await page.request.get(page.url())).text();
+  expect(checkedIn(html, second ?? '')).toBe(wrongAnswer(second ?? ''));
+  expect(checkedIn(html, first ?? '')).toBe(rightAnswer(first ?? ''));
+});
+
+test('a lesson ships no JavaScript; a test page at most 90 KB of it, compressed', async ({ page }) => {
+  test.setTimeout(90_000);
+  await learnerAtTest(page, 'kk', `budget-${Date.now()}@example.kz`);
+  const scripts = await page
+    .locator('script[src]')
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute('src') ?? ''));
+  const inline = await page.locator('script:not([src]):not([type="application/json"])').count();
+  expect(inline).toBe(0);
+  let compressed = 0;
+  for (const src of scripts) {
+    const response = await page.request.get(src, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.ok(), src).toBe(true);
+    compressed += Number(response.headers()['content-length'] ?? (await response.body()).length);
+  }
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(compressed).toBeLessThanOrEqual(90 * 1024);
+  const lessonPath = `/kk/course/${firstModule.translationKey}/`;
+  await page.goto(lessonPath);
+  const lesson = await page.locator('main ol.lesson-list a').first().getAttribute('href');
+  const lessonHtml = await (await page.request.get(lesson ?? '')).text();
+  expect(lessonHtml).not.toContain('<script');
+});
+
+test('progress cannot be forged, and nobody reads another learner’s attempt or certificate', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const email = `forger-${Date.now()}@example.kz`;
+  await signIn(page, 'en', email);
+  await enrol(page);
+  const module = firstModule.translationKey;
+  const moduleHtml = async () => await (await page.request.get(`/en/course/${module}/`)).text();
+  const lessonLinks = await page
+    .goto(`/en/course/${module}/`)
+    .then(() =>
+      page
+        .locator('main ol.lesson-list a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')),
+    );
+  // "Read" posted for a lesson never opened: nothing is read.
+  const forged = await page.request.post(lessonLinks[1] ?? '', {
+    headers: { Origin: origin },
+    form: {},
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(303);
+  expect((await moduleHtml()).match(/class="tag">read</g)).toBeNull();
+  // "Passed" posted for a test never started: no attempt, nothing passed.
+  const start = await page.request.post(`/en/course/${module}/test/`, {
+    headers: { Origin: origin },
+    form: { action: 'start' },
+    maxRedirects: 0,
+  });
+  expect(start.status()).toBe(303);
+  await page.goto(`/en/course/${module}/test/`);
+  await expect(page.locator('form.test-form')).toHaveCount(0);
+  const submit = await page.request.post(`/en/course/${module}/test/`, {
+    headers: { Origin: origin },
+    form: {
+      action: 'submit',
+      attempt: '00000000-0000-4000-8000-000000000000',
+      [`answer-${firstModule.questions[0]?.key ?? ''}`]: 'a',
+    },
+    maxRedirects: 0,
+  });
+  expect(submit.status()).toBe(303);
+  await expect(page.locator('.review')).toHaveCount(0);
+
+  // A real attempt, and answers to questions it did not draw: refused, nothing kept.
+  await readFirstModule(page, 'en', false);
+  await page.goto(`/en/course/${module}/test/`);
+  await page.locator('button[value="start"]').click();
+  const drawn = await drawnQuestions(page);
+  const notDrawn = firstModule.questions.map((question) => question.key).find((key) => !drawn.includes(key)) ?? '';
+  const attempt = (await page.locator('input[name="attempt"]').getAttribute('value')) ?? '';
+  const refused = await page.request.post(`/en/course/${module}/test/`, {
+    headers: { Origin: origin },
+    form: { action: 'save', attempt, [`answer-${notDrawn}`]: rightAnswer(notDrawn), [`answer-${drawn[0] ?? ''}`]: 'a' },
+  });
+  expect(refused.status()).toBe(422);
+  expect(await refused.text()).toContain('Answer only the questions of your test');
+  const island = await page.request.post(`/en/course/${module}/test/answer/`, {
+    headers: { Origin: origin },
+    form: { attempt, question: notDrawn, option: 'a' },
+  });
+  expect(island.status()).toBe(422);
+  await page.reload();
+  await expect(page.locator('form.test-form input:checked')).toHaveCount(0);
+
+  // The learner passes; a second learner can open neither the attempt nor the certificate.
+  await answerAll(page, rightAnswer);
+  await page.locator('button[value="submit"]').click();
+  const attemptUrl = page.url();
+  await post(request, '/complete-modules', { email, except: [module] });
+  await page.goto('/en/course/certificate/');
+  const code = (await page.locator('main dl code').textContent())?.trim() ?? '';
+  const pdfBytes = await (await page.request.get('/en/course/certificate/certificate-kk-ru.pdf')).body();
+
+  const other = await browser.newContext({ baseURL: origin, extraHTTPHeaders: { 'X-Forwarded-For': '10.9.9.9' } });
+  const otherPage = await other.newPage();
+  await signIn(otherPage, 'en', `other-${Date.now()}@example.kz`);
+  await enrol(otherPage);
+  expect((await otherPage.request.get(attemptUrl)).status()).toBe(404);
+  expect((await otherPage.request.get('/en/course/certificate/certificate-kk-ru.pdf')).status()).toBe(404);
+  expect((await otherPage.request.get('/en/course/certificate/credential.jwt')).status()).toBe(404);
+  await other.close();
+
+  // A file changed by one byte is not genuine; a revoked certificate says so, with its date; an unknown code is unknown.
+  const altered = Buffer.from(pdfBytes);
+  const at = altered.indexOf('/Title');
+  altered[at + 8] = (altered[at + 8] ?? 0) ^ 1;
+  await page.goto('/en/verify/');
+  await page.locator('#file').setInputFiles({ name: 'certificate.pdf', mimeType: 'application/pdf', buffer: altered });
+  await page.locator('form[enctype="multipart/form-data"] button').click();
+  await expect(page.locator('.verdict-altered')).toBeVisible();
+  await checkAxe(page);
+  await post(request, '/revoke', { code, reason: 'Issued by mistake' });
+  await page.goto(`/en/verify/?code=${code}`);
+  await expect(page.locator('.verdict-revoked')).toBeVisible();
+  await expect(page.locator('.verdict-revoked')).toContainText('Revoked on');
+  await page.goto('/en/verify/?code=SC-0000-0000-0');
+  await expect(page.locator('.verdict-unknown')).toBeVisible();
+  await page.goto('/en/verify/?code=');
+  await expect(page.locator('.error-summary')).toBeVisible();
+});
