@@ -13,7 +13,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openDraft, saveStep } from '../features/applications/drafts.ts';
 import { exampleAnswers } from '../features/applications/examples.ts';
 import { firstUnanswered, isComplete, type Answers } from '../features/applications/journey.ts';
@@ -24,6 +23,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import { readConfig } from '../app/config.ts';
 import { portalMigrations } from '../app/runtime.ts';
 import { startServer } from './bench-server.ts';
+import { adminQuery, percentile, serverEnv, serverUrl, table } from './bench-common.ts';
 
 const clients = 50;
 const perClient = 20;
@@ -32,7 +32,6 @@ const warmUpPerClient = 1;
 /** Keeps a slow machine within the few minutes a benchmark may take: no new submission after this. */
 const measureLimitMs = 60_000;
 const port = Number(process.env['BENCH_SUBMISSIONS_PORT'] ?? 4349);
-const serverUrl = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/';
 const benchDatabase = 'alaqan_bench';
 /** The session cookie of a development run (the server runs with NODE_ENV=development, like `npm start`). */
 const sessionCookie = 'alaqan_session';
@@ -185,21 +184,6 @@ async function load(
   return { outcomes, seconds: (performance.now() - start) / 1000, cutShort };
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN;
-}
-
-/** The portal's environment as `npm start` has it: development mailbox, no proxy, our data only. */
-function serverEnv(data: { DATA_DIR: string } | { DATABASE_URL: string }): NodeJS.ProcessEnv {
-  const ours = new Set(['DATABASE_URL', 'DATA_DIR', 'RESEND_API_KEY', 'NODE_ENV', 'TRUST_PROXY', 'SITE_URL']);
-  return {
-    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !ours.has(name))),
-    NODE_ENV: 'development',
-    ...data,
-  };
-}
-
 /** Seeds, serves, loads and counts on one database; returns the table's row. */
 async function run(name: string, open: () => Promise<Database>, env: NodeJS.ProcessEnv): Promise<Row> {
   const warmUp = applicantsFor('warm-up', clients * warmUpPerClient);
@@ -270,16 +254,6 @@ async function onPglite(): Promise<Row> {
   }
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function onPostgres(): Promise<Row | undefined> {
   try {
     // Left over if an earlier run was interrupted.
@@ -327,12 +301,5 @@ export async function benchSubmissions(): Promise<void> {
     row.max.toFixed(0),
     String(row.errors),
   ]);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...cells.map((line) => line[column]?.length ?? 0)),
-  );
-  const line = (values: string[]) =>
-    values
-      .map((value, column) => (column === 0 ? value.padEnd(widths[column] ?? 0) : value.padStart(widths[column] ?? 0)))
-      .join('  ');
-  console.log(['', line(header), ...cells.map(line)].join('\n'));
+  console.log(table(header, cells));
 }

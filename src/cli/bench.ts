@@ -6,6 +6,8 @@
  *   the built portal served locally: scores, LCP and bytes transferred.
  * - `submissions`: the application submission path with 50 clients at once, on PGlite and on the
  *   PostgreSQL server (`src/cli/bench-submissions.ts`): submissions per second and latencies.
+ * - `learning`: the school's learning path with 200 learners at once, on PGlite and on the PostgreSQL
+ *   server, beside a bare Node server as the ceiling (`src/cli/bench-learning.ts`).
  * - `flood`: the worst requests of the security review, a form of half a million fields and a
  *   chunked body of 256 MB (`src/cli/bench-flood.ts`): time to the answer and the server's memory.
  */
@@ -15,6 +17,7 @@ import { chromiumArgs, chromiumPath } from './browser-path.ts';
 import { requireBuild, startServer } from './bench-server.ts';
 import { benchFlood } from './bench-flood.ts';
 import { benchSubmissions } from './bench-submissions.ts';
+import { benchLearning } from './bench-learning.ts';
 
 const port = Number(process.env['BENCH_PORT'] ?? 4339);
 const pages = ['/kk/guides/asyrap-alu/', '/ru/guides/usynovlenie/', '/en/guides/adoption/'];
@@ -79,7 +82,12 @@ async function benchLighthouse(): Promise<void> {
   }
 }
 
-const parts = { lighthouse: benchLighthouse, submissions: benchSubmissions, flood: benchFlood } as const;
+const parts = {
+  lighthouse: benchLighthouse,
+  submissions: benchSubmissions,
+  learning: benchLearning,
+  flood: benchFlood,
+} as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !Object.hasOwn(parts, name));
 if (unknown.length > 0) {

@@ -33,4 +33,7 @@ export const sitePaths = {
   guides: (lang: Locale) => `/${lang}/guides/`,
   news: (lang: Locale) => `/${lang}/news/`,
   search: (lang: Locale) => `/${lang}/search/`,
+  /** The school's online course (signed in) and the public verification of its certificates. */
+  course: (lang: Locale) => `/${lang}/course/`,
+  verify: (lang: Locale) => `/${lang}/verify/`,
 } as const;

@@ -85,6 +85,11 @@ test('H2 and M1: a form of half a million fields, to every form endpoint, gets a
     '/en/account/session/',
     `/en/account/${reference}/`,
     `/en/account/${reference}/documents/`,
+    '/en/course/',
+    '/en/course/motivation/motivation-why-adopt/',
+    '/en/course/motivation/test/',
+    '/en/course/motivation/test/answer/',
+    '/en/verify/',
     '/api/sanity/publish/',
   ];
   const fields = Buffer.from(Array.from({ length: 500_000 }, (_, index) => `k${index}=v`).join('&'));

@@ -11,10 +11,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { readConfig } from '../../src/app/config.ts';
 import { startPortal } from '../../src/app/portal.ts';
-import { checkContent } from '../../src/content/check.ts';
-import { schoolCourse } from '../../src/content/check.ts';
-import { loadRawDocuments } from '../../src/content/sources.ts';
-import { courseRulesFrom } from '../../src/features/school/course.ts';
+import { localCourseRules } from '../../src/cli/course-rules.ts';
 import { revokeCertificate } from '../../src/features/school/certificates.ts';
 import { markLessonRead, openLesson, startAttempt, submitAttempt } from '../../src/features/school/store.ts';
 
@@ -23,16 +20,7 @@ const clock = () => new Date(Date.now() + offsetMs);
 const config = readConfig();
 const { runtime } = await startPortal(config, { clock, log: () => undefined });
 
-const { documents } = checkContent(await loadRawDocuments({ kind: 'local', dir: 'content' }));
-const inKazakh = (collection: string) =>
-  documents
-    .filter((document) => document.collection === collection && document.lang === 'kk')
-    .map((document) => document.data);
-const course = courseRulesFrom(
-  inKazakh('courses').find((data) => data['translationKey'] === schoolCourse) as never,
-  inKazakh('modules') as never,
-  inKazakh('lessons') as never,
-);
+const course = await localCourseRules();
 
 async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
   let text = '';

@@ -1,8 +1,9 @@
 /** The addresses of the school online. Modules and lessons are addressed by their keys, the same in every language. */
 import type { Locale } from '../../i18n/locales.ts';
+import { sitePaths } from '../../content/routes.ts';
 
 export const schoolPaths = {
-  course: (lang: Locale) => `/${lang}/course/`,
+  course: sitePaths.course,
   module: (lang: Locale, module: string) => `/${lang}/course/${module}/`,
   lesson: (lang: Locale, module: string, lesson: string) => `/${lang}/course/${module}/${lesson}/`,
   test: (lang: Locale, module: string) => `/${lang}/course/${module}/test/`,
@@ -11,7 +12,7 @@ export const schoolPaths = {
   attempt: (lang: Locale, module: string, attempt: string) => `/${lang}/course/${module}/attempts/${attempt}/`,
   certificate: (lang: Locale) => `/${lang}/course/certificate/`,
   certificateFile: (lang: Locale, file: CertificateFileName) => `/${lang}/course/certificate/${file}`,
-  verify: (lang: Locale) => `/${lang}/verify/`,
+  verify: sitePaths.verify,
   /** The public verification page of a code, in Kazakh (the QR code's address: the page offers the other languages). */
   verifyCode: (code: string) => `/kk/verify/?code=${encodeURIComponent(code)}`,
   /** The issuer's profile (Open Badges 3.0 Profile) and public keys: stable addresses. */

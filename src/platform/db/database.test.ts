@@ -19,6 +19,7 @@ describe('the order of migrations', () => {
       '0008_session_principals',
       '0009_applications_district',
       '0010_application_event_actors',
+      '0011_school',
     ]);
   });
 
