@@ -14,7 +14,7 @@ import {
   type CertificateVariant,
 } from '../features/school/certificates.ts';
 import type { CertificateFileName } from '../features/school/paths.ts';
-import { loadSchool } from './school-course.ts';
+import { issuerName, loadSchool } from './school-course.ts';
 import { renderCertificatePdf } from '../features/school/certificate/pdf.ts';
 import { formatDate, formatNumber } from './format.ts';
 
@@ -62,6 +62,8 @@ export function certificatePdf(
         },
         languages: variantLanguages[variant],
         labels: certificateLabels(),
+        // The department that issues it, in the certificate's first language.
+        issuerName: await issuerName(variantLanguages[variant][0] ?? 'kk'),
         verifyUrl: runtime.issuer.verifyUrl(certificate.code),
         credentialJwt: certificate.credential,
       }),

@@ -357,3 +357,25 @@ test('progress cannot be forged, and nobody reads another learner’s attempt or
   await page.goto('/en/verify/?code=');
   await expect(page.locator('.error-summary')).toBeVisible();
 });
+
+test('starting the course with a name left out or typed wrong says what to fix, and saves nothing', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await signIn(page, 'ru', `enrol-${Date.now()}@example.kz`);
+  await page.locator('#familyName').fill('<script>');
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.locator('.error-summary li')).toHaveCount(3);
+  await expect(page.locator('.error-summary')).toContainText('Введите');
+  await expect(page.locator('#familyName')).toHaveValue('<script>');
+  await checkAxe(page);
+  // Nothing was saved: the course still asks to be started.
+  await page.goto('/ru/course/');
+  await expect(page.locator('#course-progress')).toHaveCount(0);
+  await expect(page.locator('#givenName')).toBeVisible();
+  // The verification page without a file says which file to choose.
+  await page.goto('/ru/verify/');
+  await page.locator('form[enctype="multipart/form-data"] button').click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await checkAxe(page);
+});
