@@ -11,6 +11,7 @@ import { findLearner, type Learner } from '../features/school/store.ts';
 import { applicationPath } from '../features/applications/paths.ts';
 import { ensureCertificate, type IssueResult } from '../features/school/certificates.ts';
 import { issuerName, loadSchool, type School } from './school-course.ts';
+import { defaultLocale } from '../i18n/locales.ts';
 
 export interface SchoolPage {
   session: Session;
@@ -38,12 +39,13 @@ export function notInCourse(): Response {
  * invited to the school on). Called where completion can happen and where it is shown.
  */
 export async function issueIfComplete(locals: App.Locals, applicantId: string, school: School): Promise<IssueResult> {
-  const { runtime, lang } = locals;
+  const { runtime } = locals;
   return ensureCertificate(runtime.db, {
     applicantId,
     course: school.rules,
     courseTitles: school.titles,
-    issuer: { ...runtime.issuer, name: await issuerName(lang) },
+    // The department's name in the portal's first language, whatever the page's: one name per issuer.
+    issuer: { ...runtime.issuer, name: await issuerName(defaultLocale) },
     statusLink: (locale, reference) => runtime.publicUrl(applicationPath(locale, reference)),
     now: runtime.now(),
   });

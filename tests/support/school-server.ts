@@ -45,7 +45,14 @@ async function completeModules(email: string, except: readonly string[]): Promis
       question,
       option: module.questions.find((candidate) => candidate.key === question)?.correct ?? '',
     }));
-    await submitAttempt(runtime.db, { applicantId, course, attemptId: started.attempt.id, answers, now: clock() });
+    await submitAttempt(runtime.db, {
+      applicantId,
+      course,
+      module: module.key,
+      attemptId: started.attempt.id,
+      answers,
+      now: clock(),
+    });
     completed += 1;
   }
   return completed;

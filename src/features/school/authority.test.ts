@@ -60,6 +60,7 @@ describe.each(testDatabases)('the school for the authority on $name', (backend) 
         option: index < right ? 'b' : 'a',
       }));
       await submitAttempt(db, {
+        module: module.key,
         applicantId,
         course,
         attemptId: started.attempt.id,
@@ -162,5 +163,8 @@ describe.each(testDatabases)('the school for the authority on $name', (backend) 
     ]);
     await queueInactivityReminders(db, { now: days(22.5), courseLink });
     expect(await sent()).toHaveLength(2);
+    // Four in all, then no more, however long the learner stays away.
+    for (const day of [30, 38, 46, 54, 62]) await queueInactivityReminders(db, { now: days(day), courseLink });
+    expect(await sent()).toHaveLength(4);
   });
 });

@@ -56,7 +56,7 @@ async function learner(db: Database, complete: boolean): Promise<string> {
     const started = await startAttempt(db, { applicantId, course, module: module.key, now });
     if (started.status !== 'started') throw new Error('not started');
     const answers = started.attempt.questions.map((question) => ({ question, option: 'b' }));
-    await submitAttempt(db, { applicantId, course, attemptId: started.attempt.id, answers, now });
+    await submitAttempt(db, { applicantId, course, module: module.key, attemptId: started.attempt.id, answers, now });
   }
   return applicantId;
 }
@@ -111,6 +111,28 @@ describe.each(testDatabases)('certificates on $name', (backend) => {
     expect(events).toEqual([{ status: 'training-completed', actor_kind: 'system' }]);
   });
 
+  it('once revoked, move no application on', async () => {
+    const applicantId = await learner(db, true);
+    const issued = await issue(db, applicantId);
+    if (issued.status !== 'issued') throw new Error('not issued');
+    await revokeCertificate(db, {
+      code: issued.certificate.code,
+      reason: 'Выдан по ошибке',
+      staffId: crypto.randomUUID(),
+      now,
+    });
+    const [application] = await db.query<{ id: string }>(
+      `insert into applications (applicant_id, form, locale, reference, status, submitted_at, district)
+       values ($1, 'adoption', 'ru', $2, 'invited-to-school', now(), 'taraz') returning id`,
+      [applicantId, `AQ-${crypto.randomUUID().slice(0, 4).toUpperCase()}-REVK-Q`],
+    );
+    expect(await issue(db, applicantId)).toMatchObject({ status: 'exists' });
+    const [row] = await db.query<{ status: string }>('select status from applications where id = $1', [
+      application?.id,
+    ]);
+    expect(row?.status).toBe('invited-to-school');
+  });
+
   it('verify by code as valid, then revoked with its date; an unknown or mistyped code is unknown', async () => {
     const applicantId = await learner(db, true);
     const issued = await issue(db, applicantId);
@@ -134,7 +156,8 @@ describe.each(testDatabases)('certificates on $name', (backend) => {
     );
     expect(await verifyCode(db, code)).toMatchObject({ status: 'revoked', revokedAt: later });
     expect(await verifyCode(db, 'SC-0000-0000-0')).toEqual({ status: 'unknown' });
-    expect(await verifyCode(db, `${code.slice(0, -3)}X${code.slice(-2)}`)).toEqual({ status: 'unknown' });
+    const typo = code.at(-3) === 'X' ? 'Y' : 'X';
+    expect(await verifyCode(db, `${code.slice(0, -3)}${typo}${code.slice(-2)}`)).toEqual({ status: 'unknown' });
     expect(
       await revokeCertificate(db, { code: 'SC-0000-0000-0', reason: 'x', staffId: crypto.randomUUID(), now }),
     ).toBe('unknown');

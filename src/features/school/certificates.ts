@@ -156,7 +156,8 @@ export async function ensureCertificate(
       },
     };
   });
-  if (result.status === 'issued' || result.status === 'exists') {
+  // A revoked certificate completes nothing: an application invited later waits for the authority.
+  if ((result.status === 'issued' || result.status === 'exists') && !result.certificate.revokedAt) {
     const waiting = await db.query<{ id: string }>(
       `select id from applications where applicant_id = $1 and status = 'invited-to-school'`,
       [input.applicantId],
@@ -269,7 +270,8 @@ export async function allowVerification(
     );
     await tx.query('select pg_advisory_xact_lock($1::bigint)', [key.toString()]);
     const since = new Date(input.now.getTime() - input.windowMinutes * 60_000).toISOString();
-    await tx.query('delete from school_verifications where ip_hash = $1 and created_at < $2', [input.ipHash, since]);
+    // Every address's rows older than the window go, not only this one's: nothing is kept longer than the limit needs.
+    await tx.query('delete from school_verifications where created_at < $1', [since]);
     const [count] = await tx.query<{ n: number }>('select count(*) as n from school_verifications where ip_hash = $1', [
       input.ipHash,
     ]);

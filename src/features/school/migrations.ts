@@ -20,6 +20,7 @@ export const schoolMigrations: readonly Migration[] = [
         -- The module of the last activity: the time up to the next one is credited to it.
         last_module text,
         reminded_at timestamptz,
+        reminders_sent integer not null default 0,
         completed_at timestamptz,
         primary key (applicant_id, course)
       );

@@ -1,6 +1,8 @@
 /**
- * Reminders to learners who have stopped: after 14 days without activity, at most one a week, in
- * their language, through the outbox, with nothing personal but their first name and a link.
+ * Reminders to learners who have stopped: after 14 days without activity, at most one a week and
+ * four in all (someone who has let the course go is not written to for ever), in their language,
+ * through the outbox, with nothing personal but their first name and a link. Activity starts the
+ * count again.
  */
 import type { Locale } from '../../i18n/locales.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -8,6 +10,7 @@ import { enqueueEmail } from '../../platform/email/outbox.ts';
 
 export const inactiveDays = 14;
 export const reminderEveryDays = 7;
+export const mostReminders = 4;
 
 /** Queues the reminders due now; returns how many. Safe to run from several processes at once. */
 export async function queueInactivityReminders(
@@ -28,9 +31,10 @@ export async function queueInactivityReminders(
       `select l.applicant_id, l.course, l.given_name, l.locale, a.email
        from school_learners l join applicants a on a.id = l.applicant_id
        where l.completed_at is null and l.last_activity_at < $1 and (l.reminded_at is null or l.reminded_at < $2)
+         and l.reminders_sent < $4
        order by l.last_activity_at limit $3
        for update of l skip locked`,
-      [inactiveSince, remindedBefore, input.batch ?? 100],
+      [inactiveSince, remindedBefore, input.batch ?? 100, mostReminders],
     );
     for (const learner of due) {
       await enqueueEmail(tx, {
@@ -39,11 +43,10 @@ export async function queueInactivityReminders(
         template: 'school-reminder',
         data: { firstName: learner.given_name, link: input.courseLink(learner.locale) },
       });
-      await tx.query('update school_learners set reminded_at = $3 where applicant_id = $1 and course = $2', [
-        learner.applicant_id,
-        learner.course,
-        input.now.toISOString(),
-      ]);
+      await tx.query(
+        'update school_learners set reminded_at = $3, reminders_sent = reminders_sent + 1 where applicant_id = $1 and course = $2',
+        [learner.applicant_id, learner.course, input.now.toISOString()],
+      );
     }
     return due.length;
   });

@@ -140,6 +140,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     const attemptId = started.attempt.id;
     expect(
       await saveAnswers(db, {
+        module: 'motivation',
         applicantId: learner,
         course,
         attemptId,
@@ -149,6 +150,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     ).toEqual({ status: 'saved', saved: 1 });
     expect(
       await saveAnswers(db, {
+        module: 'motivation',
         applicantId: learner,
         course,
         attemptId,
@@ -158,6 +160,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     ).toEqual({ status: 'saved', saved: 1 });
     expect(
       await saveAnswers(db, {
+        module: 'motivation',
         applicantId: learner,
         course,
         attemptId,
@@ -170,6 +173,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     ).toEqual({ status: 'invalid', question: notDrawn });
     expect(
       await saveAnswers(db, {
+        module: 'motivation',
         applicantId: learner,
         course,
         attemptId,
@@ -179,6 +183,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     ).toEqual({ status: 'invalid', question: q2 });
     expect(
       await submitAttempt(db, {
+        module: 'motivation',
         applicantId: learner,
         course,
         attemptId,
@@ -197,6 +202,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     if (started.status !== 'started') throw new Error('not started');
     const answers = started.attempt.questions.map((question, index) => ({ question, option: index < 7 ? 'b' : 'a' }));
     const submitted = await submitAttempt(db, {
+      module: 'motivation',
       applicantId: learner,
       course,
       attemptId: started.attempt.id,
@@ -205,6 +211,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     });
     expect(submitted).toMatchObject({ status: 'submitted', marked: { correct: 7, total: 10, passed: false } });
     const again = await submitAttempt(db, {
+      module: 'motivation',
       applicantId: learner,
       course,
       attemptId: started.attempt.id,
@@ -223,6 +230,52 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     expect(retry.status).toBe('started');
   });
 
+  it('takes an attempt only on its own module’s page, and submits it only with every question answered', async () => {
+    const learner = await newLearner(db);
+    await readModule(db, learner, 'motivation', at(1));
+    const started = await startAttempt(db, { applicantId: learner, course, module: 'motivation', now: at(2) });
+    if (started.status !== 'started') throw new Error('not started');
+    const attemptId = started.attempt.id;
+    const [first, second] = started.attempt.questions as [string, string];
+    expect(
+      await saveAnswers(db, {
+        applicantId: learner,
+        course,
+        module: 'behaviour',
+        attemptId,
+        answers: [{ question: first, option: 'b' }],
+        now: at(3),
+      }),
+    ).toEqual({
+      status: 'not-found',
+    });
+    expect(
+      await submitAttempt(db, {
+        applicantId: learner,
+        course,
+        module: 'behaviour',
+        attemptId,
+        answers: [],
+        now: at(3),
+      }),
+    ).toEqual({ status: 'not-found' });
+    const unanswered = await submitAttempt(db, {
+      applicantId: learner,
+      course,
+      module: 'motivation',
+      attemptId,
+      answers: [{ question: first, option: 'b' }],
+      requireAll: true,
+      now: at(4),
+    });
+    expect(unanswered).toMatchObject({ status: 'unanswered' });
+    if (unanswered.status !== 'unanswered') throw new Error('submitted');
+    expect(unanswered.questions).toHaveLength(9);
+    expect(unanswered.questions[0]).toEqual({ key: second, number: 2 });
+    // The answer given with it was kept, and the attempt is still open.
+    expect((await openAttempt(db, learner, course.key, 'motivation'))?.answers.get(first)).toBe('b');
+  });
+
   it('lets no learner see, answer or submit another learner’s attempt', async () => {
     const owner = await newLearner(db);
     const other = await newLearner(db, 'Дана');
@@ -233,6 +286,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
     const question = must(started.attempt.questions[0]);
     expect(
       await saveAnswers(db, {
+        module: 'motivation',
         applicantId: other,
         course,
         attemptId: started.attempt.id,
@@ -243,12 +297,42 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
       status: 'not-found',
     });
     expect(
-      await submitAttempt(db, { applicantId: other, course, attemptId: started.attempt.id, answers: [], now: at(3) }),
+      await submitAttempt(db, {
+        applicantId: other,
+        course,
+        module: 'motivation',
+        attemptId: started.attempt.id,
+        answers: [],
+        now: at(3),
+      }),
     ).toEqual({ status: 'not-found' });
-    await submitAttempt(db, { applicantId: owner, course, attemptId: started.attempt.id, answers: [], now: at(4) });
+    await submitAttempt(db, {
+      applicantId: owner,
+      course,
+      module: 'motivation',
+      attemptId: started.attempt.id,
+      answers: [],
+      now: at(4),
+    });
     expect(await attemptResult(db, { applicantId: other, course, attemptId: started.attempt.id })).toBeUndefined();
     expect(await attemptResult(db, { applicantId: owner, course, attemptId: started.attempt.id })).toBeDefined();
-    expect(await attemptResult(db, { applicantId: owner, course, attemptId: 'not-a-uuid' })).toBeUndefined();
+    // Ids that are no attempt's, however they are shaped, find nothing (and never reach the uuid column).
+    for (const attemptId of ['not-a-uuid', '-'.repeat(36), 'f'.repeat(36), `${started.attempt.id}x`]) {
+      expect(await attemptResult(db, { applicantId: owner, course, attemptId })).toBeUndefined();
+      expect(
+        await saveAnswers(db, { applicantId: owner, course, module: 'motivation', attemptId, answers: [], now: at(5) }),
+      ).toEqual({ status: 'not-found' });
+      expect(
+        await submitAttempt(db, {
+          applicantId: owner,
+          course,
+          module: 'motivation',
+          attemptId,
+          answers: [],
+          now: at(5),
+        }),
+      ).toEqual({ status: 'not-found' });
+    }
     expect((await learnerRecord(db, other, course.key)).passed.size).toBe(0);
   });
 
@@ -259,6 +343,7 @@ describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
       const started = await startAttempt(db, { applicantId: learner, course, module: module.key, now: at(2) });
       if (started.status !== 'started') throw new Error('not started');
       await submitAttempt(db, {
+        module: module.key,
         applicantId: learner,
         course,
         attemptId: started.attempt.id,

@@ -146,7 +146,7 @@ async function recordActivity(
   }
   // A clock that went back (two servers) never makes the last activity earlier.
   await tx.query(
-    `update school_learners set last_activity_at = greatest(last_activity_at, $3), last_module = $4
+    `update school_learners set last_activity_at = greatest(last_activity_at, $3), last_module = $4, reminders_sent = 0
      where applicant_id = $1 and course = $2`,
     [learner.applicant_id, learner.course, now.toISOString(), module ?? learner.last_module],
   );
@@ -373,11 +373,22 @@ export type SaveResult =
   /** An answer to a question not drawn for this attempt, or a letter the question does not have: nothing saved. */
   | { status: 'invalid'; question: string };
 
-async function lockOpenAttempt(tx: Queryable, applicantId: string, course: string, attemptId: string) {
+/** An attempt id as the database keeps them; anything else names no attempt (and must not reach a uuid column). */
+const attemptIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The learner's open attempt of this id, locked; of `module` only, when one is named (the page's own). */
+async function lockOpenAttempt(
+  tx: Queryable,
+  applicantId: string,
+  course: string,
+  attemptId: string,
+  module: string | undefined,
+) {
+  if (!attemptIdPattern.test(attemptId)) return undefined;
   const [row] = await tx.query<AttemptRow>(
     `select id, module, questions, started_at, submitted_at from school_attempts
-     where id = $1 and applicant_id = $2 and course = $3 for update`,
-    [attemptId, applicantId, course],
+     where id = $1 and applicant_id = $2 and course = $3 and ($4::text is null or module = $4) for update`,
+    [attemptId, applicantId, course, module ?? null],
   );
   return row && !row.submitted_at ? row : undefined;
 }
@@ -407,12 +418,20 @@ async function upsertAnswers(tx: Queryable, attemptId: string, answers: readonly
  */
 export async function saveAnswers(
   db: Database,
-  input: { applicantId: string; course: CourseRules; attemptId: string; answers: readonly GivenAnswer[]; now: Date },
+  input: {
+    applicantId: string;
+    course: CourseRules;
+    /** The module whose page (or island) posts: an attempt of another module is not found. */
+    module: string;
+    attemptId: string;
+    answers: readonly GivenAnswer[];
+    now: Date;
+  },
 ): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     const learner = await lockLearner(tx, input.applicantId, input.course.key);
     if (!learner) return { status: 'not-found' };
-    const attempt = await lockOpenAttempt(tx, input.applicantId, input.course.key, input.attemptId);
+    const attempt = await lockOpenAttempt(tx, input.applicantId, input.course.key, input.attemptId, input.module);
     if (!attempt) return { status: 'not-found' };
     const invalid = firstInvalid(input.course, attempt, input.answers);
     if (invalid !== undefined) return { status: 'invalid', question: invalid };
@@ -424,28 +443,50 @@ export async function saveAnswers(
 
 export type SubmitResult =
   | { status: 'submitted'; attemptId: string; module: string; marked: Marked }
+  /** Saved, not submitted: these questions of the attempt (in its order) have no answer yet. */
+  | { status: 'unanswered'; questions: { key: string; number: number }[] }
   | { status: 'not-found' }
   | { status: 'invalid'; question: string };
 
 /**
  * Submits an attempt with the answers the form still carries (saved first, as any other), and
- * marks it. Submitting twice finds it submitted: `not-found`, and the first mark stands.
+ * marks it: only with every question answered (`requireAll`, as the page asks; otherwise an
+ * unanswered question counts as wrong). Submitting twice finds it submitted: `not-found`, and the
+ * first mark stands.
  */
 export async function submitAttempt(
   db: Database,
-  input: { applicantId: string; course: CourseRules; attemptId: string; answers: readonly GivenAnswer[]; now: Date },
+  input: {
+    applicantId: string;
+    course: CourseRules;
+    module: string;
+    attemptId: string;
+    answers: readonly GivenAnswer[];
+    requireAll?: boolean;
+    now: Date;
+  },
 ): Promise<SubmitResult> {
   return db.transaction(async (tx) => {
     const learner = await lockLearner(tx, input.applicantId, input.course.key);
     if (!learner) return { status: 'not-found' };
-    const attempt = await lockOpenAttempt(tx, input.applicantId, input.course.key, input.attemptId);
+    const attempt = await lockOpenAttempt(tx, input.applicantId, input.course.key, input.attemptId, input.module);
     if (!attempt) return { status: 'not-found' };
     const module = findModule(input.course, attempt.module);
     if (!module) return { status: 'not-found' };
     const invalid = firstInvalid(input.course, attempt, input.answers);
     if (invalid !== undefined) return { status: 'invalid', question: invalid };
     await upsertAnswers(tx, attempt.id, input.answers, input.now);
-    const marked = markAttempt(module, attempt.questions, await answersOf(tx, attempt.id), input.course.passMark);
+    const answers = await answersOf(tx, attempt.id);
+    if (input.requireAll) {
+      const unanswered = attempt.questions
+        .map((key, index) => ({ key, number: index + 1 }))
+        .filter((question) => !answers.has(question.key));
+      if (unanswered.length > 0) {
+        await recordActivity(tx, learner, attempt.module, input.now);
+        return { status: 'unanswered', questions: unanswered };
+      }
+    }
+    const marked = markAttempt(module, attempt.questions, answers, input.course.passMark);
     await tx.query(
       'update school_attempts set submitted_at = $2, correct = $3, total = $4, passed = $5 where id = $1',
       [attempt.id, input.now.toISOString(), marked.correct, marked.total, marked.passed],
@@ -470,7 +511,7 @@ export async function attemptResult(
   db: Queryable,
   input: { applicantId: string; course: CourseRules; attemptId: string },
 ): Promise<AttemptResult | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(input.attemptId)) return undefined;
+  if (!attemptIdPattern.test(input.attemptId)) return undefined;
   const [row] = await db.query<AttemptRow>(
     `select id, module, questions, started_at, submitted_at, correct, total, passed from school_attempts
      where id = $1 and applicant_id = $2 and course = $3`,

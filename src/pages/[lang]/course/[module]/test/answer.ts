@@ -29,6 +29,7 @@ export const POST: APIRoute = async ({ locals, params, request }) => {
   const result = await saveAnswers(runtime.db, {
     applicantId: session.applicantId,
     course: school.rules,
+    module: params.module ?? '',
     attemptId: parsed.data.attempt,
     answers: [{ question: parsed.data.question, option: parsed.data.option }],
     now: runtime.now(),
