@@ -61,6 +61,8 @@ const envSchema = z.object({
    * outside development, where one is made in DATA_DIR.
    */
   SCHOOL_SIGNING_KEY: optionalText,
+  /** Public keys of signing keys used before (JSON), so the certificates they signed still verify. */
+  SCHOOL_RETIRED_KEYS: optionalText,
   /** The deploy hook called with POST when content is published. */
   PUBLISH_HOOK_URL: optionalText.pipe(z.url({ message: 'PUBLISH_HOOK_URL must be a full address' }).optional()),
 });
@@ -79,6 +81,8 @@ export interface PortalConfig {
   publishing: { secret: string; hookUrl: string } | undefined;
   /** The key certificates are signed with: given, or (development only) kept in DATA_DIR. */
   schoolSigningKey: { kind: 'given'; value: string } | { kind: 'development'; dataDir: string };
+  /** The retired keys' public parts, as given (checked when the runtime reads them). */
+  schoolRetiredKeys: string | undefined;
 }
 
 /** The portal's settings from the environment; throws naming every variable that is wrong. */
@@ -133,5 +137,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
     schoolSigningKey: settings.SCHOOL_SIGNING_KEY
       ? { kind: 'given', value: settings.SCHOOL_SIGNING_KEY }
       : { kind: 'development', dataDir: memory ? ':memory:' : path.resolve(settings.DATA_DIR) },
+    schoolRetiredKeys: settings.SCHOOL_RETIRED_KEYS,
   };
 }

@@ -10,7 +10,13 @@ import { documentMigrations } from '../features/documents/migrations.ts';
 import { sweepOrphanFiles } from '../features/documents/store.ts';
 import { publishingMigrations } from '../features/publishing/migrations.ts';
 import type { Issuer } from '../features/school/certificates.ts';
-import { developmentSigningKey, parseSigningKey, type SigningKey } from '../features/school/certificate/signing-key.ts';
+import {
+  developmentSigningKey,
+  parseRetiredKeys,
+  parseSigningKey,
+  type SigningKey,
+} from '../features/school/certificate/signing-key.ts';
+import type { JWK } from 'jose';
 import { schoolMigrations } from '../features/school/migrations.ts';
 import { queueInactivityReminders } from '../features/school/reminders.ts';
 import { schoolPaths } from '../features/school/paths.ts';
@@ -56,6 +62,8 @@ export interface PortalRuntime {
   now(): Date;
   /** How the school signs and names its certificates. */
   issuer: Issuer;
+  /** Every public key a certificate of the portal may be signed with: the current one, then retired ones. */
+  publicKeys: (JWK & { kid: string })[];
   stop(): Promise<void>;
 }
 
@@ -85,6 +93,7 @@ export async function startRuntime(
   const location = config.database;
   // A key that cannot be read stops the start before anything is opened.
   const signingKey = await schoolSigningKey(config, log);
+  const retiredKeys = await parseRetiredKeys(config.schoolRetiredKeys);
   const db = await openDatabase(location);
   let email: ReturnType<typeof senderFromSettings>;
   try {
@@ -148,6 +157,7 @@ export async function startRuntime(
       name: config.deployment.origin,
       verifyUrl: (code) => publicAddress(schoolPaths.verifyCode(code)),
     },
+    publicKeys: [signingKey.publicJwk, ...retiredKeys],
     async stop() {
       stopWorker();
       clearInterval(sweeper);

@@ -177,6 +177,8 @@ describe.each(testDatabases)('certificates on $name', (backend) => {
     const flipped = `${header}.${payload}.${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
     expect(await verifyFile(db, bytes(flipped), [key.publicJwk], now)).toEqual({ status: 'altered' });
     expect(await verifyFile(db, bytes(jwt), [otherKey.publicJwk], now)).toEqual({ status: 'unknown' });
+    // After the signing key is replaced, the old one listed as retired keeps its certificates genuine.
+    expect(await verifyFile(db, bytes(jwt), [otherKey.publicJwk, key.publicJwk], now)).toMatchObject({ status: 'valid' });
     expect(await verifyFile(db, bytes('not a certificate'), [key.publicJwk], now)).toEqual({ status: 'unknown' });
   });
 

@@ -7,8 +7,9 @@ import type { APIRoute } from 'astro';
 export const prerender = false;
 
 export const GET: APIRoute = ({ locals }) => {
-  const { publicJwk } = locals.runtime.issuer.key;
-  return new Response(JSON.stringify({ keys: [{ ...publicJwk, use: 'sig', alg: 'EdDSA' }] }, null, 2), {
+  // The current key first, then retired ones (SCHOOL_RETIRED_KEYS), whose certificates still verify.
+  const keys = locals.runtime.publicKeys.map((key) => ({ ...key, use: 'sig', alg: 'EdDSA' }));
+  return new Response(JSON.stringify({ keys }, null, 2), {
     headers: { 'Content-Type': 'application/jwk-set+json', 'Cache-Control': 'public, max-age=3600' },
   });
 };

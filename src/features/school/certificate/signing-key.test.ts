@@ -9,6 +9,7 @@ import {
   developmentSigningKey,
   generateKeyCommand,
   generateSigningKeyJwk,
+  parseRetiredKeys,
   parseSigningKey,
 } from './signing-key.ts';
 
@@ -116,5 +117,30 @@ describe('the development signing key', () => {
     await expect(developmentSigningKey(dir)).rejects.toThrow(
       `${path.join(dir, developmentKeyFile)} (delete it to make a new key; certificates signed with the old one will no longer verify) must be`,
     );
+  });
+});
+
+describe('retired keys', () => {
+  it('are read from a key set or a list, public parts only, with their thumbprints', async () => {
+    const old = await parseSigningKey(await generateSigningKeyJwk());
+    const set = JSON.stringify({ keys: [old.publicJwk] });
+    const [fromSet] = await parseRetiredKeys(set);
+    expect(fromSet).toEqual({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: old.publicJwk.x,
+      kid: old.publicJwk.kid,
+      alg: 'EdDSA',
+      use: 'sig',
+    });
+    const withPrivate = JSON.parse(await generateSigningKeyJwk()) as Record<string, string>;
+    const [fromList] = await parseRetiredKeys(JSON.stringify([withPrivate]));
+    expect(fromList).not.toHaveProperty('d');
+    expect(await parseRetiredKeys(undefined)).toEqual([]);
+  });
+
+  it('refuse what is not a list of Ed25519 public keys, naming the variable', async () => {
+    await expect(parseRetiredKeys('not json')).rejects.toThrow('SCHOOL_RETIRED_KEYS');
+    await expect(parseRetiredKeys('[{"kty":"RSA","n":"x","e":"AQAB"}]')).rejects.toThrow('SCHOOL_RETIRED_KEYS');
   });
 });

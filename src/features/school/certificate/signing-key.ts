@@ -185,3 +185,42 @@ export async function developmentSigningKey(dataDir: string): Promise<Developmen
 function isMissing(error: unknown): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
+
+/** The variable that lists keys no longer used for signing, whose certificates must still verify. */
+export const retiredKeysVariable = 'SCHOOL_RETIRED_KEYS';
+
+const retiredKeysSchema = z.array(
+  z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[\w-]{43}$/) }).loose(),
+);
+
+/**
+ * The public keys of retired signing keys (a JSON array of JWKs, or a key set `{ "keys": [...] }`,
+ * such as `/issuer/keys.json` published before the change): certificates they signed keep
+ * verifying after `SCHOOL_SIGNING_KEY` is replaced. Private parts, if pasted by mistake, are dropped.
+ */
+export async function parseRetiredKeys(value: string | undefined): Promise<(JWK & { kid: string })[]> {
+  if (!value?.trim()) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error(
+      `${retiredKeysVariable} must be JSON: the "keys" of an old /issuer/keys.json, or an array of public keys.`,
+    );
+  }
+  const list = retiredKeysSchema.safeParse(
+    // Not `'keys' in parsed`: every array has a keys method.
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as { keys?: unknown }).keys
+      : parsed,
+  );
+  if (!list.success) {
+    throw new Error(`${retiredKeysVariable} must list Ed25519 public keys ({"kty":"OKP","crv":"Ed25519","x":"…"}).`);
+  }
+  return Promise.all(
+    list.data.map(async ({ x }) => {
+      const publicJwk: JWK = { kty: 'OKP', crv: 'Ed25519', x };
+      return { ...publicJwk, kid: await calculateJwkThumbprint(publicJwk, 'sha256'), alg: 'EdDSA', use: 'sig' };
+    }),
+  );
+}
