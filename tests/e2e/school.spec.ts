@@ -22,7 +22,7 @@ test.describe.configure({ mode: 'default' });
 interface ModuleFile {
   translationKey: string;
   order: number;
-  questions: { key: string; options: { key: string; correct?: boolean }[] }[];
+  questions: { key: string; options: { key: string; correct?: boolean; explanation: string }[] }[];
 }
 const firstModule = ((): ModuleFile => {
   const files = ['motivation'].map(
@@ -298,13 +298,50 @@ test('progress cannot be forged, and nobody reads another learner’s attempt or
     maxRedirects: 0,
   });
   expect(submit.status()).toBe(303);
-  await expect(page.locator('.review')).toHaveCount(0);
+  // Ids that are no attempt's, however shaped, are refused as such (a 4xx or back to the test), never a 500.
+  for (const attempt of ['x', '-'.repeat(36), 'f'.repeat(36), "1' or '1'='1"]) {
+    for (const action of ['save', 'submit']) {
+      const answer = await page.request.post(`/en/course/${module}/test/`, {
+        headers: { Origin: origin },
+        form: { action, attempt },
+        maxRedirects: 0,
+      });
+      expect(answer.status(), `${action} ${attempt}`).toBeLessThan(500);
+    }
+    expect((await page.request.get(`/en/course/${module}/attempts/${encodeURIComponent(attempt)}/`)).status()).toBe(
+      404,
+    );
+    const island = await page.request.post(`/en/course/${module}/test/answer/`, {
+      headers: { Origin: origin },
+      form: { attempt, question: 'q', option: 'a' },
+    });
+    expect(island.status()).toBe(400);
+  }
+  for (const path of [
+    '/en/course/no-such-module/',
+    '/en/course/motivation/no-such-lesson/',
+    '/en/course/no-such-module/test/',
+  ]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  // Nothing was passed by any of it: the module's test is still to pass.
+  await page.goto(`/en/course/${module}/`);
+  await expect(page.locator(`main a.button[href="/en/course/${module}/test/"]`)).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('You have passed');
 
   // A real attempt, and answers to questions it did not draw: refused, nothing kept.
   await readFirstModule(page, 'en', false);
   await page.goto(`/en/course/${module}/test/`);
   await page.locator('button[value="start"]').click();
   const drawn = await drawnQuestions(page);
+  // The page and the island's data carry the questions and their answers, never which is right nor why.
+  const testHtml = await (await page.request.get(`/en/course/${module}/test/`)).text();
+  expect(testHtml).not.toMatch(/"(correct|explanation)":/);
+  for (const question of firstModule.questions) {
+    for (const option of question.options) {
+      expect(testHtml).not.toContain(option.explanation.slice(0, 40));
+    }
+  }
   const notDrawn = firstModule.questions.map((question) => question.key).find((key) => !drawn.includes(key)) ?? '';
   const attempt = (await page.locator('input[name="attempt"]').getAttribute('value')) ?? '';
   const refused = await page.request.post(`/en/course/${module}/test/`, {

@@ -4,8 +4,8 @@ import type { Database } from '../../platform/db/database.ts';
 import { districtLearners, learnerProgressSummary, recordGroupSession } from './authority.ts';
 import { courseProgress } from './progress.ts';
 import { queueInactivityReminders } from './reminders.ts';
-import { enrol, learnerRecord, markLessonRead, openLesson, startAttempt, submitAttempt } from './store.ts';
-import { testCourse } from './test-course.ts';
+import { learnerRecord, markLessonRead, openLesson, startAttempt, submitAttempt } from './store.ts';
+import { enrolledLearner, testCourse } from './test-course.ts';
 
 const course = testCourse();
 const start = new Date('2026-11-01T08:00:00Z');
@@ -13,22 +13,8 @@ const minutes = (count: number) => new Date(start.getTime() + count * 60_000);
 const days = (count: number) => new Date(start.getTime() + count * 24 * 60 * 60_000);
 const staffId = '5f0c3a4e-9d1b-4c2a-8e7f-1a2b3c4d5e6f';
 
-async function learner(db: Database, district: string, givenName = 'Дана'): Promise<string> {
-  const email = `${crypto.randomUUID()}@example.kz`;
-  const [row] = await db.query<{ id: string }>('insert into applicants (email, locale) values ($1, $2) returning id', [
-    email,
-    'kk',
-  ]);
-  const applicantId = row?.id ?? '';
-  await enrol(db, {
-    applicantId,
-    course: course.key,
-    name: { givenName, familyName: 'Сейітова' },
-    district,
-    locale: 'kk',
-    now: start,
-  });
-  return applicantId;
+function learner(db: Database, district: string, givenName = 'Дана'): Promise<string> {
+  return enrolledLearner(db, course, { givenName, familyName: 'Сейітова', district, now: start });
 }
 
 describe.each(testDatabases)('the school for the authority on $name', (backend) => {

@@ -10,8 +10,8 @@ import {
   revokeCertificate,
   type Issuer,
 } from './certificates.ts';
-import { enrol, markLessonRead, openLesson, startAttempt, submitAttempt } from './store.ts';
-import { testCourse } from './test-course.ts';
+import { markLessonRead, openLesson, startAttempt, submitAttempt } from './store.ts';
+import { enrolledLearner, testCourse } from './test-course.ts';
 import { verifyCode, verifyFile } from './verification.ts';
 
 const course = testCourse();
@@ -35,19 +35,7 @@ beforeAll(async () => {
 });
 
 async function learner(db: Database, complete: boolean): Promise<string> {
-  const [row] = await db.query<{ id: string }>('insert into applicants (email, locale) values ($1, $2) returning id', [
-    `${crypto.randomUUID()}@example.kz`,
-    'ru',
-  ]);
-  const applicantId = row?.id ?? '';
-  await enrol(db, {
-    applicantId,
-    course: course.key,
-    name: { givenName: 'Әлия', familyName: 'Құрманова' },
-    district: 'taraz',
-    locale: 'ru',
-    now,
-  });
+  const applicantId = await enrolledLearner(db, course, { locale: 'ru', now });
   for (const module of complete ? course.modules : course.modules.slice(1)) {
     for (const lesson of module.lessons) {
       await openLesson(db, { applicantId, course, lesson, now });
@@ -178,7 +166,9 @@ describe.each(testDatabases)('certificates on $name', (backend) => {
     expect(await verifyFile(db, bytes(flipped), [key.publicJwk], now)).toEqual({ status: 'altered' });
     expect(await verifyFile(db, bytes(jwt), [otherKey.publicJwk], now)).toEqual({ status: 'unknown' });
     // After the signing key is replaced, the old one listed as retired keeps its certificates genuine.
-    expect(await verifyFile(db, bytes(jwt), [otherKey.publicJwk, key.publicJwk], now)).toMatchObject({ status: 'valid' });
+    expect(await verifyFile(db, bytes(jwt), [otherKey.publicJwk, key.publicJwk], now)).toMatchObject({
+      status: 'valid',
+    });
     expect(await verifyFile(db, bytes('not a certificate'), [key.publicJwk], now)).toEqual({ status: 'unknown' });
   });
 

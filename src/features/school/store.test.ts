@@ -4,7 +4,6 @@ import type { Database } from '../../platform/db/database.ts';
 import { courseProgress } from './progress.ts';
 import {
   attemptResult,
-  enrol,
   learnerRecord,
   markLessonRead,
   openAttempt,
@@ -15,28 +14,15 @@ import {
   timeOnTask,
   visitModule,
 } from './store.ts';
-import { must, testCourse } from './test-course.ts';
+import { enrolledLearner, must, testCourse } from './test-course.ts';
 
 const course = testCourse();
 const start = new Date('2026-11-30T08:00:00Z');
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
 /** A new applicant enrolled on the course. */
-async function newLearner(db: Database, name = 'Әлия'): Promise<string> {
-  const [row] = await db.query<{ id: string }>('insert into applicants (email, locale) values ($1, $2) returning id', [
-    `${crypto.randomUUID()}@example.kz`,
-    'kk',
-  ]);
-  const applicantId = row?.id ?? '';
-  await enrol(db, {
-    applicantId,
-    course: course.key,
-    name: { givenName: name, familyName: 'Құрманова' },
-    district: 'taraz',
-    locale: 'kk',
-    now: start,
-  });
-  return applicantId;
+function newLearner(db: Database, name = 'Әлия'): Promise<string> {
+  return enrolledLearner(db, course, { givenName: name, now: start });
 }
 
 async function readModule(db: Database, applicantId: string, moduleKey: string, now: Date) {
