@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { portalMigrations } from '../../src/app/runtime.ts';
 import { openPglite, openPostgres, type Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
@@ -60,3 +61,23 @@ export const testDatabases: TestDatabase[] = [
       ]
     : []),
 ];
+
+/**
+ * One migrated database of `backend` shared by the tests of the surrounding describe block (each
+ * test makes rows of its own), opened before them and dropped after: a database per test would
+ * run every migration again for each.
+ */
+export function useMigratedDatabase(backend: TestDatabase): () => Database {
+  let opened: { db: Database; drop: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    opened = await backend.open();
+    await migrateAll(opened.db);
+  });
+  afterAll(async () => {
+    await opened?.drop();
+  });
+  return () => {
+    if (!opened) throw new Error('the test database is not open yet: call the getter inside a test');
+    return opened.db;
+  };
+}

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateAll, testDatabases } from '../../../tests/support/databases.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases, useMigratedDatabase } from '../../../tests/support/databases.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { districtLearners, learnerProgressSummary, recordGroupSession } from './authority.ts';
 import { courseProgress } from './progress.ts';
@@ -18,15 +18,10 @@ function learner(db: Database, district: string, givenName = 'Дана'): Promis
 }
 
 describe.each(testDatabases)('the school for the authority on $name', (backend) => {
+  const database = useMigratedDatabase(backend);
   let db: Database;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, drop } = await backend.open());
-    await migrateAll(db);
-  });
-  afterAll(async () => {
-    await drop();
+  beforeEach(() => {
+    db = database();
   });
 
   it('summarises a learner: lessons, attempts, best score and time per module, last activity', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateAll, testDatabases } from '../../../tests/support/databases.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases, useMigratedDatabase } from '../../../tests/support/databases.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { generateSigningKeyJwk, parseSigningKey, type SigningKey } from './certificate/signing-key.ts';
 import {
@@ -53,15 +53,10 @@ const issue = (db: Database, applicantId: string) =>
   ensureCertificate(db, { applicantId, course, courseTitles: titles, issuer, statusLink, now });
 
 describe.each(testDatabases)('certificates on $name', (backend) => {
+  const database = useMigratedDatabase(backend);
   let db: Database;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, drop } = await backend.open());
-    await migrateAll(db);
-  });
-  afterAll(async () => {
-    await drop();
+  beforeEach(() => {
+    db = database();
   });
 
   it('are issued only once the server’s record says the course is complete, and only once', async () => {

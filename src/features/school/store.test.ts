@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateAll, testDatabases } from '../../../tests/support/databases.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases, useMigratedDatabase } from '../../../tests/support/databases.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { courseProgress } from './progress.ts';
 import {
@@ -34,15 +34,10 @@ async function readModule(db: Database, applicantId: string, moduleKey: string, 
 }
 
 describe.each(testDatabases)('a learner’s progress on $name', (backend) => {
+  const database = useMigratedDatabase(backend);
   let db: Database;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, drop } = await backend.open());
-    await migrateAll(db);
-  });
-  afterAll(async () => {
-    await drop();
+  beforeEach(() => {
+    db = database();
   });
 
   it('marks a lesson read only once it was served, and only a lesson of the course', async () => {
