@@ -16,6 +16,7 @@ import { errorFor } from '../../platform/forms/errors.ts';
 import {
   createAnswerQueue,
   fallibleStorage,
+  forgetOtherAttempts,
   outcomeKind,
   type AnswerQueue,
   type QueuedAnswer,
@@ -84,6 +85,11 @@ export default function QuizForm({ action, attemptId, questions, answers, errors
       show(answer.question, statusOf(outcome, labels), true);
     };
     const send = (answer: QueuedAnswer) => postAnswer(answerUrl, attemptId, answer, labels);
+    try {
+      forgetOtherAttempts(window.localStorage, attemptId);
+    } catch {
+      // No storage on this device (private mode, blocked): nothing was kept to forget.
+    }
     const answerQueue = createAnswerQueue({
       storage: fallibleStorage(() => window.localStorage),
       attemptId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createAnswerQueue,
   fallibleStorage,
+  forgetOtherAttempts,
   outcomeKind,
   queueKey,
   type AnswerStorage,
@@ -240,5 +241,26 @@ describe('a storage that never throws', () => {
     await queue.flush();
     expect(server.sent).toHaveLength(1);
     expect(queue.pending()).toEqual([]);
+  });
+});
+
+describe('queues of other attempts', () => {
+  it('are removed from the device, and nothing else is', () => {
+    const items = new Map([
+      [queueKey('old-attempt'), '[]'],
+      [queueKey('current'), '[{"question":"q1","option":"a"}]'],
+      ['lang', 'kk'],
+    ]);
+    const storage = {
+      get length() {
+        return items.size;
+      },
+      key: (index: number) => [...items.keys()][index] ?? null,
+      removeItem: (key: string) => {
+        items.delete(key);
+      },
+    };
+    forgetOtherAttempts(storage, 'current');
+    expect([...items.keys()]).toEqual([queueKey('current'), 'lang']);
   });
 });

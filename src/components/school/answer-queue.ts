@@ -190,3 +190,25 @@ function parseQueue(text: string | null): QueuedAnswer[] {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+/** What `forgetOtherAttempts` needs of a storage: `localStorage` has it. */
+export interface ListableStorage {
+  readonly length: number;
+  key(index: number): string | null;
+  removeItem(key: string): void;
+}
+
+/**
+ * Removes the queues of every other attempt: answers kept on the device for an attempt that has
+ * since been submitted (by the plain form, on another device) or abandoned would otherwise stay
+ * in the browser for good. The server has the answers that count.
+ */
+export function forgetOtherAttempts(storage: ListableStorage, attemptId: string): void {
+  const prefix = queueKey('');
+  const others: string[] = [];
+  for (let index = 0; index < storage.length; index += 1) {
+    const key = storage.key(index);
+    if (key?.startsWith(prefix) && key !== queueKey(attemptId)) others.push(key);
+  }
+  for (const key of others) storage.removeItem(key);
+}
