@@ -16,6 +16,9 @@ export const sessionCookie = development ? 'alaqan_session' : '__Host-alaqan_ses
 const pendingCookie = development ? 'alaqan_sign_in' : '__Host-alaqan_sign_in';
 const returnCookie = development ? 'alaqan_return' : '__Host-alaqan_return';
 
+/** Every cookie sign-in sets, by the name a production run gives it: the privacy notice names each. */
+export const signInCookies = { sessionCookie, pendingCookie, returnCookie } as const;
+
 const base = { httpOnly: true, secure: !development, sameSite: 'lax', path: '/' } as const;
 
 export function setSessionCookie(cookies: AstroCookies, token: string): void {

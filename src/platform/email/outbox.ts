@@ -54,10 +54,13 @@ export async function deliverDueEmails(
   options: { now?: Date; batch?: number } = {},
 ): Promise<{ sent: number; failed: number }> {
   const now = options.now ?? new Date();
+  // Due by the database's clock unless a time is given: a queued email's first attempt is stamped
+  // by the database (its default), and an application server whose clock runs behind the
+  // database's must not hold it back.
   const due = await db.query<OutboxRow>(
     `select id, recipient, locale, template, data, attempts from email_outbox
-     where sent_at is null and next_attempt_at <= $1 order by created_at limit $2`,
-    [now.toISOString(), options.batch ?? 20],
+     where sent_at is null and next_attempt_at <= coalesce($1::timestamptz, now()) order by created_at limit $2`,
+    [options.now ? options.now.toISOString() : null, options.batch ?? 20],
   );
   let sent = 0;
   let failed = 0;
