@@ -48,19 +48,38 @@ function rulesOf(reference: Awaited<ReturnType<typeof courseIn>>): CourseRules {
   );
 }
 
-let cachedRules: CourseRules | undefined;
-let cachedTitles: Record<Locale, string> | undefined;
+/**
+ * The course in a language, with its rules (from the first language) and its printed titles.
+ * Content is fixed for the life of a build, so each language is assembled once per process, not
+ * on every request of every course page.
+ */
+const schools = new Map<Locale, Promise<School>>();
 
-/** The course in a language, with its rules. Content is fixed for the life of a build, so the rules are made once. */
-export async function loadSchool(lang: Locale): Promise<School> {
-  const inLang = await courseIn(lang);
-  cachedRules ??= rulesOf(lang === locales[0] ? inLang : await courseIn(locales[0]));
-  if (!cachedTitles) {
-    const titles: Partial<Record<Locale, string>> = {};
-    for (const locale of locales) titles[locale] = (await courseIn(locale)).course.data.certificateTitle;
-    cachedTitles = titles as Record<Locale, string>;
+async function assemble(lang: Locale): Promise<School> {
+  const all = await Promise.all(locales.map((locale) => courseIn(locale)));
+  const inLang = all[locales.indexOf(lang)];
+  const reference = all[0];
+  if (!inLang || !reference) throw new Error(`the course has no ${lang} version`);
+  const titles = Object.fromEntries(
+    locales.map((locale, index) => [locale, all[index]?.course.data.certificateTitle ?? '']),
+  );
+  return {
+    rules: rulesOf(reference),
+    course: inLang.course,
+    modules: inLang.modules,
+    titles: titles as Record<Locale, string>,
+  };
+}
+
+export function loadSchool(lang: Locale): Promise<School> {
+  let school = schools.get(lang);
+  if (!school) {
+    school = assemble(lang);
+    // A failure is not kept: the next request tries again.
+    school.catch(() => schools.delete(lang));
+    schools.set(lang, school);
   }
-  return { rules: cachedRules, course: inLang.course, modules: inLang.modules, titles: cachedTitles };
+  return school;
 }
 
 /** The department that issues certificates, as the region's content names it. */

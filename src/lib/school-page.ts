@@ -10,7 +10,7 @@ import { schoolPaths } from '../features/school/paths.ts';
 import { findLearner, type Learner } from '../features/school/store.ts';
 import { applicationPath } from '../features/applications/paths.ts';
 import { ensureCertificate, type IssueResult } from '../features/school/certificates.ts';
-import { issuerName, loadSchool, type School } from './school-course.ts';
+import { issuerName, loadSchool, type School, type SchoolModule } from './school-course.ts';
 import { defaultLocale } from '../i18n/locales.ts';
 
 export interface SchoolPage {
@@ -27,6 +27,21 @@ export async function schoolPage(astro: AstroGlobal): Promise<SchoolPage | Respo
   const learner = await findLearner(runtime.db, session.applicantId, school.rules.key);
   if (!learner) return astro.redirect(schoolPaths.course(lang), 303);
   return { session, school, learner };
+}
+
+export interface SchoolModulePage extends SchoolPage {
+  module: SchoolModule;
+  /** The module's key, from the address: the same in every language. */
+  moduleKey: string;
+}
+
+/** `schoolPage`, on a page of one module (its overview, a lesson, its test, an attempt): a 404 for a module the course does not have. */
+export async function schoolModulePage(astro: AstroGlobal): Promise<SchoolModulePage | Response> {
+  const page = await schoolPage(astro);
+  if (page instanceof Response) return page;
+  const moduleKey = astro.params['module'] ?? '';
+  const module = page.school.modules.find((candidate) => candidate.entry.data.translationKey === moduleKey);
+  return module ? { ...page, module, moduleKey } : notInCourse();
 }
 
 /** A 404 in the page's language for a module or lesson the course does not have. */
