@@ -412,6 +412,36 @@ async function upsertAnswers(tx: Queryable, attemptId: string, answers: readonly
 }
 
 /**
+ * What saving and submitting share, inside their transaction: the learner's row and the open
+ * attempt locked (of the posting page's module), the answers checked against the attempt's
+ * questions, and saved. Nothing is written unless every answer belongs to the attempt.
+ */
+async function lockAndSave(
+  tx: Queryable,
+  input: {
+    applicantId: string;
+    course: CourseRules;
+    module: string;
+    attemptId: string;
+    answers: readonly GivenAnswer[];
+    now: Date;
+  },
+): Promise<
+  | { status: 'open'; learner: LearnerRow; attempt: AttemptRow }
+  | { status: 'not-found' }
+  | { status: 'invalid'; question: string }
+> {
+  const learner = await lockLearner(tx, input.applicantId, input.course.key);
+  if (!learner) return { status: 'not-found' };
+  const attempt = await lockOpenAttempt(tx, input.applicantId, input.course.key, input.attemptId, input.module);
+  if (!attempt) return { status: 'not-found' };
+  const invalid = firstInvalid(input.course, attempt, input.answers);
+  if (invalid !== undefined) return { status: 'invalid', question: invalid };
+  await upsertAnswers(tx, attempt.id, input.answers, input.now);
+  return { status: 'open', learner, attempt };
+}
+
+/**
  * Saves answers of an attempt in progress, each as it is given (the quiz island sends one at a
  * time, the plain form all of a page): all of them, or none if one is not a question of this
  * attempt.
@@ -429,14 +459,9 @@ export async function saveAnswers(
   },
 ): Promise<SaveResult> {
   return db.transaction(async (tx) => {
-    const learner = await lockLearner(tx, input.applicantId, input.course.key);
-    if (!learner) return { status: 'not-found' };
-    const attempt = await lockOpenAttempt(tx, input.applicantId, input.course.key, input.attemptId, input.module);
-    if (!attempt) return { status: 'not-found' };
-    const invalid = firstInvalid(input.course, attempt, input.answers);
-    if (invalid !== undefined) return { status: 'invalid', question: invalid };
-    await upsertAnswers(tx, attempt.id, input.answers, input.now);
-    await recordActivity(tx, learner, attempt.module, input.now);
+    const saved = await lockAndSave(tx, input);
+    if (saved.status !== 'open') return saved;
+    await recordActivity(tx, saved.learner, saved.attempt.module, input.now);
     return { status: 'saved', saved: input.answers.length };
   });
 }
@@ -467,15 +492,11 @@ export async function submitAttempt(
   },
 ): Promise<SubmitResult> {
   return db.transaction(async (tx) => {
-    const learner = await lockLearner(tx, input.applicantId, input.course.key);
-    if (!learner) return { status: 'not-found' };
-    const attempt = await lockOpenAttempt(tx, input.applicantId, input.course.key, input.attemptId, input.module);
-    if (!attempt) return { status: 'not-found' };
+    const saved = await lockAndSave(tx, input);
+    if (saved.status !== 'open') return saved;
+    const { learner, attempt } = saved;
     const module = findModule(input.course, attempt.module);
     if (!module) return { status: 'not-found' };
-    const invalid = firstInvalid(input.course, attempt, input.answers);
-    if (invalid !== undefined) return { status: 'invalid', question: invalid };
-    await upsertAnswers(tx, attempt.id, input.answers, input.now);
     const answers = await answersOf(tx, attempt.id);
     if (input.requireAll) {
       const unanswered = attempt.questions
