@@ -13,10 +13,11 @@ import { compressResponse } from '../platform/http/compress-response.ts';
 import { portalRuntime, type PortalRuntime } from './runtime.ts';
 
 /**
- * Routes that ask how long a session has left without keeping it alive: the timeout warning
- * polls them, and must not extend the session it measures.
+ * Routes that read the session without keeping it alive: the timeout warning polls one, and must
+ * not extend the session it measures; a static page's header frame asks who is signed in, and
+ * reading a guide is not activity on the account.
  */
-const peekOnlyRoutes = new Set(['/[lang]/account/session']);
+const peekOnlyRoutes = new Set(['/[lang]/account/session', '/[lang]/account/header']);
 
 const locale = defineMiddleware((context, next) => {
   const { lang } = context.params;

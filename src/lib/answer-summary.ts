@@ -4,6 +4,19 @@ import { applicableSteps } from '../features/applications/journey.ts';
 import { stepView, type ViewContext } from '../features/applications/views.ts';
 import type { DocumentEntry } from '../features/documents/store.ts';
 import { documentKindLabels } from './document-labels.ts';
+import { formatNumber, formatPartialDate } from './format.ts';
+import type { Locale } from '../i18n/locales.ts';
+
+/** Amounts of money among the answers: shown with the tenge sign. */
+const moneyFields = new Set(['monthlyIncome']);
+
+/** An answer as a person reads it: a date in words, an amount grouped, a phone in groups of digits. */
+function readable(name: string, raw: string | number, lang: Locale): string {
+  if (typeof raw === 'number') return moneyFields.has(name) ? `${formatNumber(raw, lang)} ₸` : String(raw);
+  if (name === 'birthDate' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return formatPartialDate(raw, lang);
+  const phone = name === 'phone' ? /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(raw) : null;
+  return phone ? `+7 ${phone.slice(1).join(' ')}` : raw;
+}
 
 export interface AnswerSection {
   step: StepId;
@@ -14,7 +27,7 @@ export interface AnswerSection {
 /** `documents` are the application's uploaded files, shown as the answer to the documents step. */
 export function answerSummary(
   answers: Answers,
-  context: ViewContext,
+  context: ViewContext & { lang: Locale },
   documents: readonly DocumentEntry[],
 ): AnswerSection[] {
   const { t } = context;
@@ -48,7 +61,7 @@ export function answerSummary(
       if (field.kind === 'consent') return [{ label: field.label, value: t('form.yes') }];
       // Saved answers passed their schema: text and numbers only.
       const raw = saved[field.name];
-      const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
+      const text = typeof raw === 'string' || typeof raw === 'number' ? readable(field.name, raw, context.lang) : '';
       const value =
         field.kind === 'radio' ? (field.options.find((option) => option.value === raw)?.label ?? text) : text;
       return [{ label: field.label, value }];

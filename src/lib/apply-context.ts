@@ -4,9 +4,12 @@ import type { Translate } from '../i18n/translator.ts';
 import type { ViewContext } from '../features/applications/views.ts';
 import { districtsOf, guidesIn, settingsFor } from './site.ts';
 
-export async function applyContext(lang: Locale, t: Translate): Promise<ViewContext & { region: string }> {
+export async function applyContext(
+  lang: Locale,
+  t: Translate,
+): Promise<ViewContext & { region: string; lang: Locale }> {
   const settings = await settingsFor(lang);
   const districts = await districtsOf(lang);
   const forms = (await guidesIn(lang)).map((guide) => ({ key: guide.data.translationKey, title: guide.data.title }));
-  return { t, districts, forms, region: settings.region };
+  return { t, districts, forms, region: settings.region, lang };
 }

@@ -47,7 +47,8 @@ export function uploadError(t: Translate, problem: UploadProblem): FormError {
 
 /** A size in megabytes, in the page's language. */
 export function formatMegabytes(bytes: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
-    bytes / 1024 / 1024,
-  );
+  // A small scan in kilobytes: "0 MB" would read as an empty file.
+  const [unit, size] =
+    bytes < 1024 * 1024 ? (['kilobyte', bytes / 1024] as const) : (['megabyte', bytes / 1024 / 1024] as const);
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
 }

@@ -87,10 +87,80 @@ describe('validating a step', () => {
     expect(validateStep('applicant', { ...applicant, iin })).toEqual({ ok: false, errors: { iin: message } });
   });
 
-  it('refuses a phone number outside the +7 format', () => {
-    expect(validateStep('applicant', { ...applicant, phone: '8 701 234 56 78' })).toEqual({
+  it.each(['8 701 234 56 78', '+7 (701) 234-56-78', '87012345678', '7 701 234 5678'])(
+    'takes the phone %s as people type it, stored as +77012345678',
+    (phone) => {
+      const result = validateStep('applicant', { ...applicant, phone });
+      expect(result.ok && (result.data as { phone: string }).phone).toBe('+77012345678');
+    },
+  );
+
+  it('refuses a phone number that is not a Kazakhstan mobile number, saying how to write one', () => {
+    for (const phone of ['+1 202 555 0100', '12345', '8 701 234 56'])
+      expect(validateStep('applicant', { ...applicant, phone }), phone).toEqual({
+        ok: false,
+        errors: { phone: 'apply.error.phone' },
+      });
+  });
+
+  it('takes amounts as people type them: spaces, thin spaces, the tenge sign', () => {
+    for (const monthlyIncome of ['350 000', '350\u00a0000', '350\u2009000 ₸', '350 000 тг', '350000'])
+      expect(validateStep('income', { employment: 'employed', monthlyIncome }), monthlyIncome).toEqual({
+        ok: true,
+        data: { employment: 'employed', monthlyIncome: 350000 },
+      });
+    expect(validateStep('housing', { tenure: 'own', rooms: 'три' })).toEqual({
       ok: false,
-      errors: { phone: 'apply.error.phone' },
+      errors: { rooms: 'apply.error.rooms' },
+    });
+  });
+
+  it('takes the date of birth as day, month and year, and says which part is missing', () => {
+    const withDate = (birthDate: unknown) => validateStep('applicant', { ...applicant, birthDate });
+    expect(withDate({ day: '1', month: '12', year: '1995' })).toMatchObject({
+      ok: true,
+      data: { birthDate: '1995-12-01' },
+    });
+    expect(withDate({ day: '', month: '', year: '' })).toEqual({
+      ok: false,
+      errors: { 'birthDate.day': 'apply.error.applicant.birthDate' },
+    });
+    expect(withDate({ day: '1', month: '', year: '1995' })).toEqual({
+      ok: false,
+      errors: { 'birthDate.month': 'form.error.date.missingMonth' },
+    });
+    expect(withDate({ day: '31', month: '2', year: '1995' })).toEqual({
+      ok: false,
+      errors: { 'birthDate.day': 'form.error.date.real' },
+    });
+  });
+
+  it('says every problem of a page at once, each naming its question', () => {
+    expect(validateStep('applicant', {})).toEqual({
+      ok: false,
+      errors: {
+        fullName: 'apply.error.applicant.fullName',
+        iin: 'apply.error.applicant.iin',
+        'birthDate.day': 'apply.error.applicant.birthDate',
+        sex: 'apply.error.applicant.sex',
+        citizenship: 'apply.error.applicant.citizenship',
+        maritalStatus: 'apply.error.applicant.maritalStatus',
+        phone: 'apply.error.applicant.phone',
+        email: 'apply.error.applicant.email',
+      },
+    });
+    // The IIN that does not match is said together with the other problems, not after them.
+    expect(validateStep('applicant', { ...applicant, iin: '880316300129', phone: '', citizenship: '' })).toEqual({
+      ok: false,
+      errors: {
+        iin: 'apply.error.iin.mismatch',
+        phone: 'apply.error.applicant.phone',
+        citizenship: 'apply.error.applicant.citizenship',
+      },
+    });
+    expect(validateStep('child', { ageFrom: '7', ageTo: '3', siblings: '', health: 'any' })).toEqual({
+      ok: false,
+      errors: { ageTo: 'apply.error.ageRange', siblings: 'apply.error.child.siblings' },
     });
   });
 
@@ -121,7 +191,11 @@ describe('validating a step', () => {
       members: [{ fullName: 'Гүлнар Нұрланова', relation: 'анасы', birthYear }],
     });
     const thisYear = new Date().getUTCFullYear();
-    for (const birthYear of [1800, '1899', '', 'abc', 1968.5, thisYear + 1, '1e309']) {
+    expect(validateStep('household', household(''))).toEqual({
+      ok: false,
+      errors: { 'members.0.birthYear': 'apply.error.member.birthYear' },
+    });
+    for (const birthYear of [1800, '1899', 'abc', 1968.5, thisYear + 1, '1e309']) {
       expect(validateStep('household', household(birthYear)), String(birthYear)).toEqual({
         ok: false,
         errors: { 'members.0.birthYear': 'apply.error.birthYear' },
@@ -134,12 +208,12 @@ describe('validating a step', () => {
   it('answers a missing or tampered field with a key, never with zod’s English', () => {
     expect(validateStep('address', { region: 'zhambyl', settlement: 'Тараз', street: 'Төле би, 10' })).toEqual({
       ok: false,
-      errors: { district: 'apply.error.choose' },
+      errors: { district: 'apply.error.address.district' },
     });
     expect(validateStep('household', {})).toEqual({ ok: false, errors: { members: 'apply.error.unexpected' } });
     expect(validateStep('child', { ageFrom: 1.5, ageTo: 3, siblings: 'no', health: 'any' })).toEqual({
       ok: false,
-      errors: { ageFrom: 'apply.error.number' },
+      errors: { ageFrom: 'apply.error.childAge' },
     });
     expect(validateStep('consent', { consent: 'yes', version: 'latest' })).toEqual({
       ok: false,

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { formPath, issueKey, pathOf } from '../../platform/forms/errors.ts';
+import { dateParts, iinInput, kzPhone, wholeNumber } from '../../platform/forms/fields.ts';
 import { placementForms } from '../../content/schema.ts';
 import { parseIin, type IinProblem } from '../applicant/iin.ts';
 
@@ -16,36 +17,49 @@ import { parseIin, type IinProblem } from '../applicant/iin.ts';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-/** Text a person types: trimmed, without control characters, of a sane length. */
-function typed(max: number) {
+/**
+ * Text a person types: trimmed, without control characters, of a sane length. `missing` is the
+ * key that names the question ("Enter your full name"), said when nothing was typed.
+ */
+function typed(max: number, missing: string) {
   return z
-    .string({ message: 'apply.error.required' })
+    .string({ message: missing })
     .trim()
-    .min(1, 'apply.error.required')
+    .min(1, missing)
     .max(max, 'apply.error.tooLong')
     .refine((value) => !controlCharacters.test(value), 'apply.error.controlCharacters');
 }
 
-const isoDate = z
-  .string({ message: 'apply.error.date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'apply.error.date')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'apply.error.date');
+/** One of the options offered; `missing` names the question ("Select whether you are married"). */
+function choice<const Values extends readonly [string, ...string[]]>(values: Values, missing: string) {
+  return z.enum(values, { message: missing });
+}
+
+/** A whole number as people type it (spaces, a currency sign), out of range said as `range`. */
+function count(missing: string, range: string, bounds: { min: number; max: number }) {
+  return wholeNumber({
+    ...bounds,
+    messages: { required: missing, format: range, tooSmall: range, tooBig: range, fraction: range },
+  });
+}
+
+/**
+ * A date asked as three fields, day, month and year (GOV.UK's date input: the same in every
+ * browser and language, unlike the browser's date picker). A saved answer, 'YYYY-MM-DD', is read
+ * back as its three parts, so that the schema checks what was saved as it checks what is posted.
+ */
+function dayMonthYear(missing: string) {
+  const parts = dateParts({ notAfterToday: true, notBefore: '1900-01-01', messages: { required: missing } });
+  return z.preprocess((value) => {
+    const saved = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+    return saved ? { year: saved[1], month: saved[2], day: saved[3] } : value;
+  }, parts);
+}
 
 /** The year a member of the household was born: from 1900 to this year. */
-const birthYear = z.coerce
-  .number({ message: 'apply.error.birthYear' })
-  .int('apply.error.birthYear')
-  .min(1900, 'apply.error.birthYear')
-  .refine((year) => year <= new Date().getUTCFullYear(), 'apply.error.birthYear');
-
-const person = z.object({
-  fullName: typed(150),
-  iin: z.string({ message: 'apply.error.iin.format' }).transform((value) => value.replace(/\s+/g, '')),
-  birthDate: isoDate,
-  sex: z.enum(['female', 'male'], { message: 'apply.error.choose' }),
+const birthYear = count('apply.error.member.birthYear', 'apply.error.birthYear', {
+  min: 1900,
+  max: new Date().getUTCFullYear(),
 });
 
 /** What to tell the applicant about each way an IIN can be wrong. */
@@ -56,51 +70,97 @@ const iinMessages: Record<IinProblem, string> = {
   checksum: 'apply.error.iin.checksum',
 };
 
-/** The IIN must be valid and encode the date of birth and sex given beside it. */
-function withMatchingIin<T extends z.ZodType<{ iin: string; birthDate: string; sex: 'female' | 'male' }>>(schema: T) {
-  return schema.superRefine((value, context) => {
-    const parsed = parseIin(value.iin);
-    if (!parsed.ok) {
-      context.addIssue({ code: 'custom', path: ['iin'], message: iinMessages[parsed.problem] });
-    } else if (parsed.birthDate !== value.birthDate || parsed.sex !== value.sex) {
-      context.addIssue({ code: 'custom', path: ['iin'], message: 'apply.error.iin.mismatch' });
-    }
+/** An IIN as people type it (spaces, dashes), valid by its checksum. */
+function iin(missing: string) {
+  return iinInput({ messages: { required: missing, format: 'apply.error.iin.format' } }).superRefine(
+    (value, context) => {
+      const parsed = parseIin(value);
+      if (!parsed.ok) context.addIssue({ code: 'custom', message: iinMessages[parsed.problem] });
+    },
+  );
+}
+
+/** The questions about a person, each naming whose answer is missing: the applicant's or the spouse's. */
+function person(whose: 'applicant' | 'spouse') {
+  const keys =
+    whose === 'applicant'
+      ? {
+          fullName: 'apply.error.applicant.fullName',
+          iin: 'apply.error.applicant.iin',
+          birthDate: 'apply.error.applicant.birthDate',
+          sex: 'apply.error.applicant.sex',
+        }
+      : {
+          fullName: 'apply.error.spouse.fullName',
+          iin: 'apply.error.spouse.iin',
+          birthDate: 'apply.error.spouse.birthDate',
+          sex: 'apply.error.spouse.sex',
+        };
+  return z.object({
+    fullName: typed(150, keys.fullName),
+    iin: iin(keys.iin),
+    birthDate: dayMonthYear(keys.birthDate),
+    sex: choice(['female', 'male'], keys.sex),
   });
 }
 
+/**
+ * The IIN must encode the date of birth and sex given beside it. Checked whenever those three are
+ * each right, even while other answers on the page are wrong, so that every problem of the page
+ * is said at once rather than one after the other.
+ */
+function withMatchingIin<T extends z.ZodType<{ iin: string; birthDate: string; sex: 'female' | 'male' }>>(schema: T) {
+  return schema.superRefine(
+    (value: unknown, context) => {
+      // Runs even when other answers failed: it reads only what it needs, each checked first.
+      if (typeof value !== 'object' || value === null) return;
+      const { iin, birthDate, sex } = value as Record<string, unknown>;
+      if (typeof iin !== 'string' || typeof birthDate !== 'string' || (sex !== 'female' && sex !== 'male')) return;
+      const parsed = parseIin(iin);
+      if (!parsed.ok || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return;
+      if (parsed.birthDate !== birthDate || parsed.sex !== sex) {
+        context.addIssue({ code: 'custom', path: ['iin'], message: 'apply.error.iin.mismatch' });
+      }
+    },
+    { when: () => true },
+  );
+}
+
+const childAge = (missing: string) => count(missing, 'apply.error.childAge', { min: 0, max: 17 });
+
 export const stepSchemas = {
-  form: z.strictObject({ form: z.enum(placementForms, { message: 'apply.error.choose' }) }),
+  form: z.strictObject({ form: choice(placementForms, 'apply.error.form.form') }),
   applicant: withMatchingIin(
-    person
+    person('applicant')
       .extend({
-        citizenship: z.enum(['kz', 'foreign', 'stateless'], { message: 'apply.error.choose' }),
-        maritalStatus: z.enum(['married', 'single'], { message: 'apply.error.choose' }),
-        phone: z
-          .string({ message: 'apply.error.phone' })
-          .transform((value) => value.replace(/[\s()-]/g, ''))
-          .pipe(z.string().regex(/^\+7\d{10}$/, 'apply.error.phone')),
+        citizenship: choice(['kz', 'foreign', 'stateless'], 'apply.error.applicant.citizenship'),
+        maritalStatus: choice(['married', 'single'], 'apply.error.applicant.maritalStatus'),
+        phone: kzPhone({ messages: { required: 'apply.error.applicant.phone', format: 'apply.error.phone' } }),
         email: z
-          .string({ message: 'apply.error.email' })
+          .string({ message: 'apply.error.applicant.email' })
           .trim()
           .toLowerCase()
+          .min(1, 'apply.error.applicant.email')
           .max(254, 'apply.error.email')
           .pipe(z.email('apply.error.email')),
       })
       .strict(),
   ),
-  spouse: withMatchingIin(person.strict()),
+  spouse: withMatchingIin(person('spouse').strict()),
   address: z.strictObject({
-    region: z.string({ message: 'apply.error.choose' }).regex(/^[a-z0-9-]+$/, 'apply.error.choose'),
-    district: z.string({ message: 'apply.error.choose' }).regex(/^[a-z0-9-]+$/, 'apply.error.choose'),
-    settlement: typed(120),
-    street: typed(200),
+    region: z.string({ message: 'apply.error.unexpected' }).regex(/^[a-z0-9-]+$/, 'apply.error.unexpected'),
+    district: z
+      .string({ message: 'apply.error.address.district' })
+      .regex(/^[a-z0-9-]+$/, 'apply.error.address.district'),
+    settlement: typed(120, 'apply.error.address.settlement'),
+    street: typed(200, 'apply.error.address.street'),
   }),
   household: z.strictObject({
     members: z
       .array(
         z.strictObject({
-          fullName: typed(150),
-          relation: typed(60),
+          fullName: typed(150, 'apply.error.member.fullName'),
+          relation: typed(60, 'apply.error.member.relation'),
           birthYear,
         }),
         // Not a list of people: the form was not the one this page sent.
@@ -109,42 +169,37 @@ export const stepSchemas = {
       .max(15, 'apply.error.tooMany'),
   }),
   housing: z.strictObject({
-    tenure: z.enum(['own', 'rent', 'family', 'other'], { message: 'apply.error.choose' }),
-    rooms: z.coerce
-      .number({ message: 'apply.error.number' })
-      .int('apply.error.number')
-      .min(1, 'apply.error.number')
-      .max(50, 'apply.error.number'),
+    tenure: choice(['own', 'rent', 'family', 'other'], 'apply.error.housing.tenure'),
+    rooms: count('apply.error.housing.rooms', 'apply.error.rooms', { min: 1, max: 50 }),
   }),
   income: z.strictObject({
-    employment: z.enum(['employed', 'self-employed', 'pensioner', 'not-working'], { message: 'apply.error.choose' }),
-    monthlyIncome: z.coerce
-      .number({ message: 'apply.error.number' })
-      .int('apply.error.number')
-      .min(0, 'apply.error.number')
-      .max(100_000_000, 'apply.error.number'),
+    employment: choice(['employed', 'self-employed', 'pensioner', 'not-working'], 'apply.error.income.employment'),
+    monthlyIncome: count('apply.error.income.monthlyIncome', 'apply.error.income.range', {
+      min: 0,
+      max: 100_000_000,
+    }),
   }),
   health: z.strictObject({
-    listedDisease: z.enum(['no', 'yes'], { message: 'apply.error.choose' }),
-    dispensary: z.enum(['no', 'yes'], { message: 'apply.error.choose' }),
+    listedDisease: choice(['no', 'yes'], 'apply.error.health.listedDisease'),
+    dispensary: choice(['no', 'yes'], 'apply.error.health.dispensary'),
   }),
-  criminalRecord: z.strictObject({ record: z.enum(['none', 'has'], { message: 'apply.error.choose' }) }),
+  criminalRecord: z.strictObject({ record: choice(['none', 'has'], 'apply.error.criminalRecord.record') }),
   child: z
     .strictObject({
-      ageFrom: z.coerce
-        .number({ message: 'apply.error.number' })
-        .int('apply.error.number')
-        .min(0, 'apply.error.childAge')
-        .max(17, 'apply.error.childAge'),
-      ageTo: z.coerce
-        .number({ message: 'apply.error.number' })
-        .int('apply.error.number')
-        .min(0, 'apply.error.childAge')
-        .max(17, 'apply.error.childAge'),
-      siblings: z.enum(['yes', 'no', 'either'], { message: 'apply.error.choose' }),
-      health: z.enum(['healthy', 'any'], { message: 'apply.error.choose' }),
+      ageFrom: childAge('apply.error.child.ageFrom'),
+      ageTo: childAge('apply.error.child.ageTo'),
+      siblings: choice(['yes', 'no', 'either'], 'apply.error.child.siblings'),
+      health: choice(['healthy', 'any'], 'apply.error.child.health'),
     })
-    .refine((value) => value.ageTo >= value.ageFrom, { path: ['ageTo'], message: 'apply.error.ageRange' }),
+    // Said with the other problems of the page, whenever both ages are numbers.
+    .refine(
+      (value: unknown) => {
+        if (typeof value !== 'object' || value === null) return true;
+        const { ageFrom, ageTo } = value as Record<string, unknown>;
+        return typeof ageFrom !== 'number' || typeof ageTo !== 'number' || ageTo >= ageFrom;
+      },
+      { path: ['ageTo'], message: 'apply.error.ageRange', when: () => true },
+    ),
   /**
    * The documents themselves are files, kept apart (see features/documents); this step records
    * only that the applicant has been through the list. Documents may also be added after sending.

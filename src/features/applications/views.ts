@@ -14,12 +14,14 @@ export type FieldView =
       name: string;
       label: string;
       hint?: string;
-      type?: 'text' | 'email' | 'tel' | 'date';
+      type?: 'text' | 'email' | 'tel';
       inputmode?: 'numeric' | 'tel' | 'email' | 'text';
       autocomplete?: string;
       width?: 'short' | 'long';
     }
   | { kind: 'radio'; name: string; label: string; options: { value: string; label: string }[]; inline?: boolean }
+  /** A date as three fields, day, month and year (`${name}.day` …; see `dateFieldId`). */
+  | { kind: 'date'; name: string; label: string; hint?: string; autocompleteBirthday?: boolean }
   /** The people of the household: a group of three fields per row (see `memberFieldId`). */
   | { kind: 'members'; rows: number }
   | { kind: 'consent'; text: string; label: string };
@@ -69,7 +71,13 @@ export function stepView(step: StepId, { t, districts, forms }: ViewContext): St
       inputmode: 'numeric',
       width: 'short',
     },
-    { kind: 'text', name: 'birthDate', label: t('apply.field.birthDate'), type: 'date', width: 'short' },
+    {
+      kind: 'date',
+      name: 'birthDate',
+      label: t('apply.field.birthDate'),
+      hint: t('apply.field.birthDateHint'),
+      autocompleteBirthday: true,
+    },
     {
       kind: 'radio',
       name: 'sex',
@@ -141,8 +149,13 @@ export function stepView(step: StepId, { t, districts, forms }: ViewContext): St
     case 'spouse':
       return {
         title: t('apply.step.spouse'),
+        // The spouse's answers are not the applicant's: the browser must not fill in the applicant's own.
         fields: person.map((field) =>
-          field.kind === 'text' && field.name === 'fullName' ? { ...field, autocomplete: 'off' } : field,
+          field.kind === 'text' && field.name === 'fullName'
+            ? { ...field, autocomplete: 'off' }
+            : field.kind === 'date'
+              ? { ...field, autocompleteBirthday: false }
+              : field,
         ),
       };
     case 'address':
@@ -298,6 +311,14 @@ export function readStepForm(
   const input: Record<string, unknown> = {};
   for (const name of firstValues.keys()) {
     if (name === 'return') continue;
+    // The three fields of a date (`birthDate.day`) are one answer, `{ day, month, year }`. Only
+    // the journey's own date fields: a posted name never becomes a key of our choosing (`__proto__`).
+    const datePart = datePartPattern.exec(name);
+    if (datePart?.[1] && datePart[2]) {
+      const date = (input[datePart[1]] ??= {}) as Record<string, unknown>;
+      if (typeof date === 'object') date[datePart[2]] = value(name);
+      continue;
+    }
     input[name] = value(name);
   }
   if (step === 'address') {
@@ -307,6 +328,9 @@ export function readStepForm(
   }
   return input;
 }
+
+/** A part of one of the journey's date fields, as posted (`birthDate.day`) and as an error's path. */
+const datePartPattern = /^(birthDate)\.(day|month|year)$/;
 
 /** The name each part of a household row has in the form. */
 const memberFieldNames = { fullName: 'memberName', relation: 'memberRelation', birthYear: 'memberBirthYear' } as const;
@@ -323,6 +347,9 @@ export function fieldIdOf(path: string): string {
   if (path === formPath) return formField;
   const member = /^members\.(\d+)\.(fullName|relation|birthYear)$/.exec(path);
   if (member) return memberFieldId(member[2] as MemberPart, Number(member[1]));
+  // A part of a date is its own input: `birthDate.month` is rendered as `birthDate-month`.
+  const datePart = datePartPattern.exec(path);
+  if (datePart) return `${datePart[1] ?? ''}-${datePart[2] ?? ''}`;
   return path;
 }
 

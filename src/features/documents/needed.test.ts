@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleAnswers } from '../applications/examples.ts';
-import { documentsNeeded } from './needed.ts';
+import { documentsNeeded, missingDocuments } from './needed.ts';
 
 const applicant = exampleAnswers.applicant;
 
@@ -39,5 +39,15 @@ describe('the documents an applicant is asked for', () => {
       today,
     );
     expect(withAdult.map((entry) => entry.kind)).toContain('relatives-consent');
+  });
+
+  it('lists as missing the needed kinds with no file, never the ones wanted only once the applicant has them', () => {
+    const answers = { applicant, household: { members: [] } };
+    expect(missingDocuments(answers, [])).toEqual(['identity', 'income', 'medical', 'no-criminal-record', 'housing']);
+    expect(missingDocuments(answers, [{ kind: 'identity' }, { kind: 'housing' }, { kind: 'other' }])).toEqual([
+      'income',
+      'medical',
+      'no-criminal-record',
+    ]);
   });
 });

@@ -37,3 +37,19 @@ export function documentsNeeded(answers: Answers, today: Date = new Date()): Nee
     { kind: 'school-certificate', ifAvailable: true },
   ];
 }
+
+/**
+ * The documents still to add: those needed (not the ones wanted only once the applicant has
+ * them) of which no file of that kind has been uploaded. What the confirmation and the
+ * application's page list, with a way to add each.
+ */
+export function missingDocuments(
+  answers: Answers,
+  uploaded: readonly { kind: DocumentKind }[],
+  today: Date = new Date(),
+): DocumentKind[] {
+  const have = new Set(uploaded.map((document) => document.kind));
+  return documentsNeeded(answers, today)
+    .filter((entry) => !entry.ifAvailable && !have.has(entry.kind))
+    .map((entry) => entry.kind);
+}

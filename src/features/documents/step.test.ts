@@ -76,9 +76,9 @@ describe.each(testDatabases)('the documents step on $name', (backend) => {
   };
 
   describe('Save and continue', () => {
-    it('passes the step with no documents and goes on to the next step', async () => {
+    it('passes the step with no documents and goes back to the task list (the section is done)', async () => {
       const step = await draftUpTo('documents');
-      expect(await post(step, { intent: 'continue' })).toEqual({ type: 'redirect', to: '/kk/apply/consent/' });
+      expect(await post(step, { intent: 'continue' })).toEqual({ type: 'redirect', to: '/kk/apply/tasks/' });
       expect((await openDraft(db, applicantId, 'kk')).answers.documents).toEqual({});
     });
 
@@ -88,16 +88,47 @@ describe.each(testDatabases)('the documents step on $name', (backend) => {
         type: 'redirect',
         to: '/ru/apply/check/',
       });
-      // Without the way back, the journey goes on in order.
-      expect(await post(step, { intent: 'continue' })).toEqual({ type: 'redirect', to: '/ru/apply/consent/' });
+      // Without the way back, to the task list.
+      expect(await post(step, { intent: 'continue' })).toEqual({ type: 'redirect', to: '/ru/apply/tasks/' });
     });
 
-    it('goes on to the next step, not the check page, while a later step is unanswered', async () => {
+    it('goes to the task list, not the check page, while a later step is unanswered', async () => {
       const step = await draftUpTo('documents');
       expect(await post(step, { intent: 'continue', return: 'check' })).toEqual({
         type: 'redirect',
-        to: '/kk/apply/consent/',
+        to: '/kk/apply/tasks/',
       });
+    });
+
+    it('uploads a file chosen but not uploaded, then goes on: a chosen file is never dropped', async () => {
+      const step = await draftUpTo('documents');
+      const file = new File([pdf], 'passport.pdf', { type: 'application/pdf' });
+      expect(await post(step, { intent: 'continue', kind: 'identity', file })).toEqual({
+        type: 'redirect',
+        to: '/kk/apply/tasks/',
+      });
+      expect((await documentsOf(step)).map((document) => document.originalName)).toEqual(['passport.pdf']);
+    });
+
+    it('stops, saying why, when the chosen file cannot be uploaded, and saves nothing', async () => {
+      const step = await draftUpTo('documents');
+      const file = new File([pdf], 'passport.pdf', { type: 'application/pdf' });
+      expect(await post(step, { intent: 'continue', file })).toEqual({
+        type: 'refused',
+        problem: 'kind',
+        kind: undefined,
+        fileMissing: false,
+        returnToCheck: false,
+        whileContinuing: true,
+      });
+      const fake = new File([disguised], 'income.pdf', { type: 'application/pdf' });
+      expect(await post(step, { intent: 'continue', kind: 'income', file: fake })).toMatchObject({
+        type: 'refused',
+        problem: 'wrong-type',
+        whileContinuing: true,
+      });
+      expect(await documentsOf(step)).toEqual([]);
+      expect((await openDraft(db, applicantId, 'kk')).answers.documents).toBeUndefined();
     });
 
     it('sends a draft whose earlier steps are unanswered to the first of them, and saves nothing', async () => {
@@ -138,20 +169,28 @@ describe.each(testDatabases)('the documents step on $name', (backend) => {
         type: 'refused',
         problem: 'wrong-type',
         kind: 'income',
+        fileMissing: false,
         returnToCheck: true,
+        whileContinuing: false,
       });
       expect(await post(step, { intent: 'upload', file })).toEqual({
         type: 'refused',
         problem: 'kind',
         kind: undefined,
+        fileMissing: false,
         returnToCheck: false,
+        whileContinuing: false,
       });
       expect(await post(step, { intent: 'upload', kind: 'medical' })).toEqual({
         type: 'refused',
         problem: 'missing',
         kind: 'medical',
+        fileMissing: false,
         returnToCheck: false,
+        whileContinuing: false,
       });
+      // Neither a kind nor a file: both are said at once.
+      expect(await post(step, { intent: 'upload' })).toMatchObject({ problem: 'kind', fileMissing: true });
       expect(await documentsOf(step)).toEqual([]);
       expect(await readdir(uploadsDir)).toEqual([]);
     });
@@ -164,17 +203,27 @@ describe.each(testDatabases)('the documents step on $name', (backend) => {
       const file = new File([pdf], 'passport.pdf', { type: 'application/pdf' });
       expect(await post(step, { intent: 'upload', kind: 'identity', file })).toEqual({
         type: 'redirect',
-        to: '/kk/apply/',
+        to: '/kk/apply/tasks/',
       });
       expect(await readdir(uploadsDir)).toEqual([]);
     });
   });
 
   describe('a removal', () => {
+    it('asks first: a removal without the confirmation leads to the page that asks, and removes nothing', async () => {
+      const step = await draftUpTo('documents');
+      const id = await addTo(step);
+      expect(await post(step, { intent: 'remove', document: id, return: 'check' })).toEqual({
+        type: 'redirect',
+        to: `/kk/apply/documents/remove/?document=${id}&return=check`,
+      });
+      expect((await documentsOf(step)).map((document) => document.id)).toEqual([id]);
+    });
+
     it('removes the document, file and all, and comes back to the list with a notice', async () => {
       const step = await draftUpTo('documents');
       const id = await addTo(step);
-      expect(await post(step, { intent: 'remove', document: id })).toEqual({
+      expect(await post(step, { intent: 'remove', confirm: 'yes', document: id })).toEqual({
         type: 'redirect',
         to: '/kk/apply/documents/?removed=1',
       });
@@ -185,7 +234,7 @@ describe.each(testDatabases)('the documents step on $name', (backend) => {
     it('keeps the way back to the check page', async () => {
       const step = await draftUpTo('documents', 'en');
       const id = await addTo(step);
-      expect(await post(step, { intent: 'remove', document: id, return: 'check' })).toEqual({
+      expect(await post(step, { intent: 'remove', confirm: 'yes', document: id, return: 'check' })).toEqual({
         type: 'redirect',
         to: '/en/apply/documents/?return=check&removed=1',
       });
@@ -195,9 +244,10 @@ describe.each(testDatabases)('the documents step on $name', (backend) => {
       const step = await draftUpTo('documents');
       const id = await addTo(step);
       const removed = { type: 'redirect', to: '/kk/apply/documents/?removed=1' };
-      expect(await post({ ...step, applicantId: stranger }, { intent: 'remove', document: id })).toEqual(removed);
-      expect(await post(step, { intent: 'remove' })).toEqual(removed);
-      expect(await post(step, { intent: 'remove', document: 'not-an-id' })).toEqual(removed);
+      const confirmed = { intent: 'remove', confirm: 'yes' };
+      expect(await post({ ...step, applicantId: stranger }, { ...confirmed, document: id })).toEqual(removed);
+      expect(await post(step, confirmed)).toEqual(removed);
+      expect(await post(step, { ...confirmed, document: 'not-an-id' })).toEqual(removed);
       expect((await documentsOf(step)).map((document) => document.id)).toEqual([id]);
       expect(await readdir(uploadsDir)).toHaveLength(1);
     });
@@ -227,7 +277,7 @@ describe.each(testDatabases)('the documents step on $name', (backend) => {
       ]);
       expect(view.rows[0]?.files.map((document) => document.id)).toEqual([id]);
       expect(view.rows.slice(1).every((row) => row.files.length === 0)).toBe(true);
-      expect(view).toMatchObject({ position: 10, total: 11, back: '/kk/apply/child/' });
+      expect(view).toMatchObject({ back: '/kk/apply/tasks/' });
       expect((await documentsStepView(db, { ...step, returnToCheck: true })).back).toBe('/kk/apply/check/');
     });
 

@@ -8,7 +8,8 @@
 import type { Locale } from '../../i18n/locales.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { saveStep } from '../applications/drafts.ts';
-import { applicableSteps, canOpen, firstUnanswered, nextStep, type Answers } from '../applications/journey.ts';
+import { canOpen, firstUnanswered, type Answers } from '../applications/journey.ts';
+import { afterStep } from '../applications/sections.ts';
 import { applyPaths } from '../applications/paths.ts';
 import type { DocumentKind } from './file-type.ts';
 import { documentsNeeded } from './needed.ts';
@@ -29,7 +30,15 @@ export type DocumentsStepOutcome =
    * The upload was refused and nothing was written: show the step again (422) with the problem,
    * the kind that was chosen, and the way back to the check page if the form carried it.
    */
-  | { type: 'refused'; problem: UploadProblem; kind: DocumentKind | undefined; returnToCheck: boolean }
+  | {
+      type: 'refused';
+      problem: UploadProblem;
+      kind: DocumentKind | undefined;
+      fileMissing: boolean;
+      returnToCheck: boolean;
+      /** The refusal came with "Save and continue": the file chosen was not uploaded, so the step stops. */
+      whileContinuing: boolean;
+    }
   /** A form none of the step's pages sends: no intent, or an unknown one. */
   | { type: 'unexpected' };
 
@@ -48,14 +57,38 @@ export async function handleDocumentsStep(
   const now = input.now ? { now: input.now } : {};
   const returnToCheck = form.get('return') === 'check';
   const intent = form.get('intent');
+  // "Save and continue" with a file chosen: the file is uploaded first, and a file that cannot be
+  // is never silently dropped; the step stops and says why.
+  if (intent === 'continue' && chosenFile(form)) {
+    const result = await handleUpload(db, {
+      form,
+      application: { applicantId, draftId: draft.id },
+      uploadsDir,
+      ...now,
+    });
+    if (result.status === 'not-found') return redirect(applyPaths.tasks(lang));
+    if (result.status === 'refused')
+      return {
+        type: 'refused',
+        problem: result.problem,
+        kind: result.kind,
+        fileMissing: result.fileMissing ?? false,
+        returnToCheck,
+        whileContinuing: true,
+      };
+  }
   if (intent === 'continue') {
     const saved = await saveStep(db, { applicantId, applicationId: draft.id, step: 'documents', data: {}, ...now });
     if (saved.status !== 'saved') return redirect(applyPaths.step(lang, firstUnanswered(draft.answers)));
-    const next = returnToCheck && canOpen('check', saved.answers) ? 'check' : nextStep('documents', saved.answers);
-    return redirect(applyPaths.step(lang, next));
+    if (returnToCheck && canOpen('check', saved.answers)) return redirect(applyPaths.step(lang, 'check'));
+    const next = afterStep('documents', saved.answers);
+    return redirect(next === 'tasks' ? applyPaths.tasks(lang) : applyPaths.step(lang, next));
   }
   if (intent === 'remove') {
     const documentId = form.get('document');
+    // Removal asks first, on a page of its own; only that page's "Yes, remove" carries the confirmation.
+    if (form.get('confirm') !== 'yes' && typeof documentId === 'string')
+      return redirect(removeDocumentPath(lang, documentId, returnToCheck));
     if (typeof documentId === 'string')
       await removeDraftDocument(db, { applicantId, draftId: draft.id, documentId, uploadsDir });
     return redirect(withNotice(lang, returnToCheck, 'removed'));
@@ -65,8 +98,21 @@ export async function handleDocumentsStep(
   // Back to the list, where the new document now is.
   if (result.status === 'added') return redirect(`${withNotice(lang, returnToCheck, 'added')}#documents-heading`);
   // The draft was sent or deleted meanwhile (in another tab): the journey starts again.
-  if (result.status === 'not-found') return redirect(applyPaths.start(lang));
-  return { type: 'refused', problem: result.problem, kind: result.kind, returnToCheck };
+  if (result.status === 'not-found') return redirect(applyPaths.tasks(lang));
+  return {
+    type: 'refused',
+    problem: result.problem,
+    kind: result.kind,
+    fileMissing: result.fileMissing ?? false,
+    returnToCheck,
+    whileContinuing: false,
+  };
+}
+
+/** Whether the form carries a file the applicant chose (an empty file input posts an empty file). */
+function chosenFile(form: FormData): boolean {
+  const file = form.get('file');
+  return file instanceof File && (file.size > 0 || file.name !== '');
 }
 
 function redirect(to: string): DocumentsStepOutcome {
@@ -109,11 +155,14 @@ export function documentRows(answers: Answers, uploaded: readonly DocumentEntry[
 
 export interface DocumentsStepView {
   rows: DocumentRow[];
-  /** The step's place in the journey, from 1, and how many steps this applicant has. */
-  position: number;
-  total: number;
-  /** Where "Back" leads: the check page when the applicant came from it, else the step before. */
+  /** Where "Back" leads: the check page when the applicant came from it, else the task list. */
   back: string;
+}
+
+/** The page that asks before a document is removed from the draft. */
+export function removeDocumentPath(lang: Locale, documentId: string, returnToCheck: boolean): string {
+  const query = new URLSearchParams({ document: documentId, ...(returnToCheck ? { return: 'check' } : {}) });
+  return `/${lang}/apply/documents/remove/?${query.toString()}`;
 }
 
 /** What the documents step shows, besides the state of its forms. */
@@ -123,13 +172,7 @@ export async function documentsStepView(
 ): Promise<DocumentsStepView> {
   const { lang, applicantId, draft } = input;
   const uploaded = await listDocuments(db, { applicantId, draftId: draft.id });
-  const steps = applicableSteps(draft.answers);
-  const position = steps.indexOf('documents');
-  const previous = steps[position - 1];
-  const back = input.returnToCheck
-    ? applyPaths.step(lang, 'check')
-    : previous
-      ? applyPaths.step(lang, previous)
-      : applyPaths.start(lang);
-  return { rows: documentRows(draft.answers, uploaded), position: position + 1, total: steps.length, back };
+  // The documents are a section of their own: back leads to the task list.
+  const back = input.returnToCheck ? applyPaths.step(lang, 'check') : applyPaths.tasks(lang);
+  return { rows: documentRows(draft.answers, uploaded), back };
 }

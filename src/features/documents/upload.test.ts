@@ -98,14 +98,21 @@ describe.each(testDatabases)('an upload on $name', (backend) => {
       status: 'refused',
       problem: 'kind',
       kind: undefined,
+      fileMissing: false,
     });
     expect(await upload(uploadForm({ kind: 'passport', file: fileOf(pdf) }))).toEqual({
       status: 'refused',
       problem: 'kind',
       kind: undefined,
+      fileMissing: false,
     });
-    // Checked first: a form with neither is asked for the kind.
-    expect(await upload(uploadForm({}))).toEqual({ status: 'refused', problem: 'kind', kind: undefined });
+    // A form with neither is asked for both at once: the kind, and the file.
+    expect(await upload(uploadForm({}))).toEqual({
+      status: 'refused',
+      problem: 'kind',
+      kind: undefined,
+      fileMissing: true,
+    });
     await expectNothingWritten();
   });
 

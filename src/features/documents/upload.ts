@@ -30,7 +30,13 @@ export function isUploadProblem(value: unknown): value is UploadProblem {
 export type UploadResult =
   | { status: 'added'; id: string }
   /** Nothing was written; `kind` is what the form chose, if it was a valid kind, to offer again. */
-  | { status: 'refused'; problem: UploadProblem; kind: DocumentKind | undefined }
+  | {
+      status: 'refused';
+      problem: UploadProblem;
+      kind: DocumentKind | undefined;
+      /** With a missing kind: the file is missing too, so that both are said at once. */
+      fileMissing?: boolean;
+    }
   /** The application is not one of the applicant's (or not in the state the reference asks for). */
   | { status: 'not-found' };
 
@@ -45,8 +51,9 @@ export async function handleUpload(
 ): Promise<UploadResult> {
   const kind = input.form.get('kind');
   const file = input.form.get('file');
-  if (!isDocumentKind(kind)) return { status: 'refused', problem: 'kind', kind: undefined };
-  if (!(file instanceof File) || file.size === 0) return { status: 'refused', problem: 'missing', kind };
+  const noFile = !(file instanceof File) || file.size === 0;
+  if (!isDocumentKind(kind)) return { status: 'refused', problem: 'kind', kind: undefined, fileMissing: noFile };
+  if (noFile) return { status: 'refused', problem: 'missing', kind };
   const result = await addDocument(db, {
     application: input.application,
     kind,
@@ -56,6 +63,7 @@ export async function handleUpload(
     ...(input.now ? { now: input.now } : {}),
   });
   if (result.status === 'added' || result.status === 'not-found') return result;
+  // The file was read: it is not missing, whatever else is wrong with it.
   return { status: 'refused', problem: result.status, kind };
 }
 

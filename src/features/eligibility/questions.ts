@@ -20,12 +20,21 @@ export type ChoiceName = Exclude<keyof EligibilityAnswers, 'age' | 'childAge'>;
 export interface EligibilityQuestion {
   name: ChoiceName;
   legend: string;
+  /**
+   * What to do when it is unanswered (or answered with something not offered): an instruction of
+   * its own that names the question, never the whole question repeated after "Select an answer".
+   */
+  error: string;
   /** Short options sit side by side. */
   inline: boolean;
   options: { value: string; label: string }[];
 }
 
-/** The questions answered by a choice, in the order the page asks them (between the two ages). */
+/**
+ * The questions answered by a choice, in the order the page asks them (between the two ages).
+ * Options read the same way in every question: "yes" before "no", and "I do not know" last, so
+ * the health question (whose "no" is the fit answer) lists them as the others do.
+ */
 export function eligibilityQuestions(t: Translate): EligibilityQuestion[] {
   const yesNo = [
     { value: 'yes', label: t('form.yes') },
@@ -35,6 +44,7 @@ export function eligibilityQuestions(t: Translate): EligibilityQuestion[] {
     {
       name: 'sex',
       legend: t('eligibility.q.sex'),
+      error: t('eligibility.error.sex'),
       inline: true,
       options: [
         { value: 'female', label: t('eligibility.q.sex.female') },
@@ -44,6 +54,7 @@ export function eligibilityQuestions(t: Translate): EligibilityQuestion[] {
     {
       name: 'citizenship',
       legend: t('eligibility.q.citizenship'),
+      error: t('eligibility.error.citizenship'),
       inline: false,
       options: [
         { value: 'kz', label: t('eligibility.q.citizenship.kz') },
@@ -51,26 +62,70 @@ export function eligibilityQuestions(t: Translate): EligibilityQuestion[] {
         { value: 'stateless', label: t('eligibility.q.citizenship.stateless') },
       ],
     },
-    { name: 'married', legend: t('eligibility.q.married'), inline: true, options: yesNo },
-    { name: 'limitedCapacity', legend: t('eligibility.q.limitedCapacity'), inline: true, options: yesNo },
-    { name: 'lostParentalRights', legend: t('eligibility.q.lostParentalRights'), inline: true, options: yesNo },
-    { name: 'pastRemoval', legend: t('eligibility.q.pastRemoval'), inline: true, options: yesNo },
+    {
+      name: 'married',
+      legend: t('eligibility.q.married'),
+      error: t('eligibility.error.married'),
+      inline: true,
+      options: yesNo,
+    },
+    {
+      name: 'limitedCapacity',
+      legend: t('eligibility.q.limitedCapacity'),
+      error: t('eligibility.error.limitedCapacity'),
+      inline: true,
+      options: yesNo,
+    },
+    {
+      name: 'lostParentalRights',
+      legend: t('eligibility.q.lostParentalRights'),
+      error: t('eligibility.error.lostParentalRights'),
+      inline: true,
+      options: yesNo,
+    },
+    {
+      name: 'pastRemoval',
+      legend: t('eligibility.q.pastRemoval'),
+      error: t('eligibility.error.pastRemoval'),
+      inline: true,
+      options: yesNo,
+    },
     {
       name: 'health',
       legend: t('eligibility.q.health'),
+      error: t('eligibility.error.health'),
       inline: true,
       options: [
-        { value: 'fit', label: t('eligibility.q.health.fit') },
         { value: 'listed-disease', label: t('eligibility.q.health.listed-disease') },
+        { value: 'fit', label: t('eligibility.q.health.fit') },
         { value: 'unsure', label: t('eligibility.q.health.unsure') },
       ],
     },
-    { name: 'dispensary', legend: t('eligibility.q.dispensary'), inline: true, options: yesNo },
-    { name: 'criminalRecord', legend: t('eligibility.q.criminalRecord'), inline: true, options: yesNo },
-    { name: 'permanentResidence', legend: t('eligibility.q.permanentResidence'), inline: true, options: yesNo },
+    {
+      name: 'dispensary',
+      legend: t('eligibility.q.dispensary'),
+      error: t('eligibility.error.dispensary'),
+      inline: true,
+      options: yesNo,
+    },
+    {
+      name: 'criminalRecord',
+      legend: t('eligibility.q.criminalRecord'),
+      error: t('eligibility.error.criminalRecord'),
+      inline: true,
+      options: yesNo,
+    },
+    {
+      name: 'permanentResidence',
+      legend: t('eligibility.q.permanentResidence'),
+      error: t('eligibility.error.permanentResidence'),
+      inline: true,
+      options: yesNo,
+    },
     {
       name: 'income',
       legend: t('eligibility.q.income'),
+      error: t('eligibility.error.income'),
       inline: true,
       options: [
         { value: 'covers', label: t('eligibility.q.income.covers') },
@@ -108,26 +163,42 @@ export function readEligibilityForm(form: FormData | undefined): Record<string, 
 
 export type EligibilityCheck = { outcomes: FormOutcome[]; errors: [] } | { outcomes: undefined; errors: FormError[] };
 
+/** The two typed answers' instructions: what to do when the age is missing, not a number or out of range. */
+export function ageMessages(t: Translate): { missing: string; notNumber: string; range: string; childAge: string } {
+  return {
+    missing: t('eligibility.error.age.missing'),
+    notNumber: t('eligibility.error.age.notNumber'),
+    range: t('eligibility.error.age.range'),
+    // The child's age may be left out, so it is never "missing": one sentence says both ways out.
+    childAge: t('eligibility.error.childAge'),
+  };
+}
+
+/** Nothing typed or chosen: the field absent, or only spaces. */
+function isBlank(value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
 /**
  * The verdict for every form of placement, or what to correct: one message per question that is
- * unanswered or answered with something not offered, naming the question.
+ * unanswered or answered with something not offered, each naming its question. A verdict needs
+ * every required answer: one left out is an error, never read as "no" or as an age of 0.
  */
 export function checkEligibility(values: Readonly<Record<string, unknown>>, t: Translate): EligibilityCheck {
-  // The child's age is the one answer that may be left out.
   const input = Object.fromEntries(
-    eligibilityFields
-      .filter((name) => !(name === 'childAge' && (values[name] === '' || values[name] === undefined)))
-      .map((name) => [name, Object.hasOwn(values, name) ? values[name] : undefined]),
+    eligibilityFields.map((name) => [name, Object.hasOwn(values, name) ? values[name] : undefined]),
   );
   const parsed = eligibilityAnswersSchema.safeParse(input);
   if (parsed.success) return { outcomes: assessEligibility(parsed.data), errors: [] };
+  const ages = ageMessages(t);
+  const ageOutOfRange = parsed.error.issues.some(
+    (issue) => issue.path[0] === 'age' && (issue.code === 'too_small' || issue.code === 'too_big'),
+  );
   const messages: Record<string, string> = {
-    age: t('eligibility.error.age'),
-    childAge: t('eligibility.error.childAge'),
+    age: isBlank(input['age']) ? ages.missing : ageOutOfRange ? ages.range : ages.notNumber,
+    childAge: ages.childAge,
   };
-  for (const question of eligibilityQuestions(t)) {
-    messages[question.name] = t('eligibility.error.choice', { question: question.legend });
-  }
+  for (const question of eligibilityQuestions(t)) messages[question.name] = question.error;
   const order = (field: string) => eligibilityFields.indexOf(field as keyof EligibilityAnswers);
   const errors = toFormErrors(parsed.error.issues, { t, messages }).sort((a, b) => order(a.field) - order(b.field));
   return { outcomes: undefined, errors };

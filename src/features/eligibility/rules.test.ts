@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessEligibility, eligibilityAnswersSchema, type EligibilityAnswers } from './rules.ts';
+import { placementForms } from '../../content/schema.ts';
+import { assessEligibility, eligibilityAnswersSchema, typedWholeNumber, type EligibilityAnswers } from './rules.ts';
 
 const eligible: EligibilityAnswers = {
   age: 35,
@@ -74,6 +75,25 @@ describe('the eligibility self-check', () => {
     });
   });
 
+  it('keeps the adoption-only rules (a single man, the 16-year difference) under adoption', () => {
+    const answers = { married: 'no', sex: 'male', age: 30, childAge: 15 } as const;
+    expect(outcome(answers, 'adoption')).toEqual({
+      form: 'adoption',
+      verdict: 'ask',
+      reasons: ['singleMan', 'ageDifference'],
+    });
+    for (const form of placementForms.filter((name) => name !== 'adoption')) {
+      expect(outcome(answers, form), form).toEqual({ form, verdict: 'can', reasons: [] });
+    }
+    // Beside a shared reason too: that one is asked about for every form, the adoption rules are not.
+    for (const form of placementForms.filter((name) => name !== 'adoption')) {
+      const reasons = outcome({ ...answers, criminalRecord: 'yes' }, form)?.reasons;
+      expect(reasons, form).toContain('criminalRecord');
+      expect(reasons, form).not.toContain('singleMan');
+      expect(reasons, form).not.toContain('ageDifference');
+    }
+  });
+
   it('asks the authority about the other restrictions for the other forms', () => {
     expect(outcome({ criminalRecord: 'yes' }, 'guardianship')).toEqual({
       form: 'guardianship',
@@ -97,5 +117,25 @@ describe('the eligibility self-check', () => {
     expect(eligibilityAnswersSchema.safeParse({ ...form, extra: 'x' }).success).toBe(false);
     const withoutChild = Object.fromEntries(Object.entries(form).filter(([name]) => name !== 'childAge'));
     expect(eligibilityAnswersSchema.safeParse(withoutChild).success).toBe(true);
+  });
+
+  it('never reads an empty age as 0', () => {
+    for (const age of ['', '   ', undefined]) {
+      expect(eligibilityAnswersSchema.safeParse({ ...eligible, age }).success, JSON.stringify(age)).toBe(false);
+    }
+    for (const childAge of ['', '   ', undefined]) {
+      const parsed = eligibilityAnswersSchema.parse({ ...eligible, childAge });
+      expect(parsed.childAge, JSON.stringify(childAge)).toBeUndefined();
+    }
+  });
+
+  it('reads whole numbers as people type them, and nothing else as a number', () => {
+    expect(typedWholeNumber(' 35 ')).toBe(35);
+    expect(typedWholeNumber('007')).toBe(7);
+    expect(typedWholeNumber(35)).toBe(35);
+    expect(typedWholeNumber('')).toBeUndefined();
+    for (const text of ['abc', '1e2', '0x10', '35.5', 'Infinity', '3 5']) {
+      expect(eligibilityAnswersSchema.safeParse({ ...eligible, age: text }).success, text).toBe(false);
+    }
   });
 });

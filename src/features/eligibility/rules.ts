@@ -15,9 +15,23 @@ export type PlacementForm = (typeof placementForms)[number];
 
 const yesNo = z.enum(['yes', 'no']);
 
+/**
+ * A whole number as people type it: digits, perhaps with spaces around them. An empty answer is
+ * no answer (undefined), never 0 as `z.coerce.number()` would read it: an age left blank must be
+ * an error on the question, not the verdict "only adults may adopt". Anything else is passed on
+ * as it is, for `z.number()` to refuse ("1e2", "0x10", "35.5" and "Infinity" are numbers to
+ * `Number()`, not to a person filling in a form).
+ */
+export function typedWholeNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === '') return undefined;
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
 /** The questionnaire's answers. Every field is required except the child's age. */
 export const eligibilityAnswersSchema = z.strictObject({
-  age: z.coerce.number().int().min(0).max(120),
+  age: z.preprocess(typedWholeNumber, z.number().int().min(0).max(120)),
   sex: z.enum(['female', 'male']),
   citizenship: z.enum(['kz', 'foreign', 'stateless']),
   married: yesNo,
@@ -27,15 +41,15 @@ export const eligibilityAnswersSchema = z.strictObject({
   lostParentalRights: yesNo,
   /** Removed as a guardian, or an adoption cancelled through your fault. */
   pastRemoval: yesNo,
-  health: z.enum(['fit', 'listed-disease', 'unsure']),
+  health: z.enum(['listed-disease', 'fit', 'unsure']),
   /** Registered at a narcological or psychiatric dispensary. */
   dispensary: yesNo,
   /** An unexpunged conviction for an intentional crime, or criminal prosecution now. */
   criminalRecord: yesNo,
   permanentResidence: yesNo,
   income: z.enum(['covers', 'below', 'unsure']),
-  /** The age of the child you hope for, if you know it. */
-  childAge: z.coerce.number().int().min(0).max(17).optional(),
+  /** The age of the child you hope for, if you know it: left empty, it is simply absent. */
+  childAge: z.preprocess(typedWholeNumber, z.number().int().min(0).max(17).optional()),
 });
 
 export type EligibilityAnswers = z.infer<typeof eligibilityAnswersSchema>;
@@ -96,12 +110,21 @@ function verdictOf(form: PlacementForm, cannot: Reason[], ask: Reason[]): FormOu
   return { form, verdict: 'can', reasons: [] };
 }
 
+/**
+ * Rules that articles 91 and 92 set for adoption alone: a single man may adopt only a child he has
+ * raised, and the 16-year age difference. Nothing in the sources applies them to the other forms,
+ * so they are never repeated there.
+ */
+const adoptionOnly: ReadonlySet<Reason> = new Set<Reason>(['singleMan', 'ageDifference']);
+
 /** The outcome for every form of placement, in the order of the guides. */
 export function assessEligibility(answers: EligibilityAnswers): FormOutcome[] {
   const forAdoption = adoption(answers);
   // For the other forms the sources do not say that these answers rule one out: the authority
   // weighs them (and checks guardians every year), so they become questions to ask.
-  const flagged = [...forAdoption.cannot, ...forAdoption.ask].filter((reason) => reason !== 'health');
+  const flagged = [...forAdoption.cannot, ...forAdoption.ask].filter(
+    (reason) => reason !== 'health' && !adoptionOnly.has(reason),
+  );
   const healthListed = answers.health === 'listed-disease';
   return placementForms.map((form) => {
     switch (form) {
