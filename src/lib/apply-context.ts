@@ -10,6 +10,11 @@ export async function applyContext(
 ): Promise<ViewContext & { region: string; lang: Locale }> {
   const settings = await settingsFor(lang);
   const districts = await districtsOf(lang);
-  const forms = (await guidesIn(lang)).map((guide) => ({ key: guide.data.translationKey, title: guide.data.title }));
+  // A guide's title names the form, then says what the guide covers ("Adoption: who may adopt…"):
+  // a question about the form needs only the name.
+  const forms = (await guidesIn(lang)).map((guide) => ({
+    key: guide.data.translationKey,
+    title: guide.data.title.split(':')[0]?.trim() || guide.data.title,
+  }));
   return { t, districts, forms, region: settings.region, lang };
 }

@@ -99,41 +99,61 @@ for (const javaScriptEnabled of [true, false]) {
       test(`an applicant applies, in ${lang}`, async ({ page }) => {
         test.setTimeout(90_000);
         const email = `apply-${lang}-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}@example.kz`;
-        // From "Can I?" to the application: the self-check leads to applying, which asks to sign in first.
+        // From "Can I?" to the application: the self-check leads to the start page, whose "Start
+        // now" asks to sign in first.
         await page.goto(`/${lang}/eligibility/`);
         await page.locator('#age').fill('30');
         for (const [name, value] of Object.entries(eligibleAnswers))
           await page.locator(`input[name="${name}"][value="${value}"]`).check();
         await next(page);
         await page.locator('.results a.button').click();
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/$`));
+        await checkAxe(page, javaScriptEnabled);
+        await page.locator('main a.button-start').click();
         await expect(page).toHaveURL(new RegExp(`/${lang}/sign-in/$`));
         const t = texts[lang];
         await page.getByLabel(t.email).fill(email);
         await page.getByRole('button', { name: t.send }).click();
-        await page.getByLabel(t.code).fill(await codeFor(page, email));
+        // The code as people type it from the email: in two groups of three.
+        const code = await codeFor(page, email);
+        await page.getByLabel(t.code).fill(`${code.slice(0, 3)} ${code.slice(3)}`);
         await page.getByRole('button', { name: t.signIn }).click();
-        // Signed in, the applicant is brought back to where they were going: the application.
-        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/form/$`));
+        // Signed in, the applicant is brought back to where they were going: the task list.
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/tasks/$`));
+        await expect(page.locator('.tag-not-started')).toHaveCount(1);
+        await expect(page.locator('.tag-cannot-start')).toHaveCount(6);
         await checkAxe(page, javaScriptEnabled);
+        await page.locator('#task-form').click();
         await page.locator('input[name="form"][value="adoption"]').check();
         await next(page);
+        // A section done: back to the task list, which says so, and on to the next section.
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/tasks/$`));
+        await expect(page.locator('#task-form-status')).toHaveClass(/tag-completed/);
+        await page.locator('#task-people').click();
 
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/applicant/$`));
         await page.locator('#fullName').fill('Айгерим Нұрланова');
-        await page.locator('#iin').fill('951201401236');
-        await page.locator('#birthDate').fill('1995-12-01');
+        await page.locator('#iin').fill('9512 0140 1236');
+        await page.locator('#birthDate-day').fill('1');
+        await page.locator('#birthDate-year').fill('1995');
         await page.locator('input[name="sex"][value="female"]').check();
-        await page.locator('input[name="citizenship"][value="kz"]').check();
         await page.locator('input[name="maritalStatus"][value="single"]').check();
-        await page.locator('#phone').fill('+7 701 234 56 78');
+        await page.locator('#phone').fill('8 701 123 45 67');
         await expect(page.locator('#email')).toHaveValue(email);
         await next(page);
-        // A mistyped IIN is caught by its check digit, and nothing else typed is lost.
-        await expect(page.getByRole('alert')).toBeVisible();
+        // Everything wrong is said at once, each naming its question: the mistyped IIN (its check
+        // digit), the month left out, the citizenship not chosen. Nothing typed is lost.
+        await expect(page.getByRole('alert').locator('li')).toHaveCount(3);
+        await expect(page).toHaveTitle(/^(Қате|Ошибка|Error):/);
         await expect(page.locator('#fullName')).toHaveValue('Айгерим Нұрланова');
+        await expect(page.locator('#phone')).toHaveValue('8 701 123 45 67');
         await checkAxe(page, javaScriptEnabled);
         await page.locator('#iin').fill('951201401235');
+        await page.locator('#birthDate-month').fill('12');
+        await page.locator('input[name="citizenship"][value="kz"]').check();
         await next(page);
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/tasks/$`));
+        await page.locator('#task-home').click();
 
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/address/$`));
         await page.locator('input[name="district"][value="merke"]').check();
@@ -151,18 +171,23 @@ for (const javaScriptEnabled of [true, false]) {
         await page.locator('#rooms').fill('4');
         await next(page);
         await page.locator('input[name="employment"][value="employed"]').check();
-        await page.locator('#monthlyIncome').fill('280000');
+        // An amount as people type it: with a space between the thousands.
+        await page.locator('#monthlyIncome').fill('350 000');
         await next(page);
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/tasks/$`));
+        await page.locator('#task-health').click();
         await page.locator('input[name="listedDisease"][value="no"]').check();
         await page.locator('input[name="dispensary"][value="no"]').check();
         await next(page);
         await page.locator('input[name="record"][value="none"]').check();
         await next(page);
+        await page.locator('#task-child').click();
         await page.locator('#ageFrom').fill('3');
         await page.locator('#ageTo').fill('10');
         await page.locator('input[name="siblings"][value="either"]').check();
         await page.locator('input[name="health"][value="any"]').check();
         await next(page);
+        await page.locator('#task-documents').click();
 
         // Documents: the list fits this applicant (she lives with her mother), a disguised file is
         // refused with a message beside the field, a real PDF is added.
@@ -185,7 +210,12 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByText(t.added)).toBeVisible();
         await expect(page.locator('.document-list')).toContainText('passport.pdf');
         await expect(page.locator('.document-list')).not.toContainText('income.pdf');
+        // A file chosen and then "Save and continue" rather than "Upload": uploaded, never lost.
+        await page.locator('input[name="kind"][value="medical"]').check();
+        await page.locator('#file').setInputFiles({ name: 'medical.pdf', mimeType: 'application/pdf', buffer: pdf });
         await next(page);
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/tasks/$`));
+        await page.locator('#task-send').click();
 
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/consent/$`));
         await next(page);
@@ -196,6 +226,10 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page).toHaveURL(new RegExp(`/${lang}/apply/check/$`));
         await expect(page.getByText('Сыпатай батыр көшесі, 5')).toBeVisible();
         await expect(page.locator('#check-documents + dl')).toContainText('passport.pdf');
+        await expect(page.locator('#check-documents + dl')).toContainText('medical.pdf');
+        // Written the way people read them back.
+        await expect(page.locator('main')).toContainText('+7 701 123 45 67');
+        await expect(page.locator('main')).toContainText(/350[\s,]000\s₸/);
         await checkAxe(page, javaScriptEnabled);
         // Change one answer from the check page and come back to it.
         await page.locator(`a[href="/${lang}/apply/housing/?return=check"]`).first().click();
@@ -234,12 +268,13 @@ test('a step cannot be opened before the ones before it', async ({ page }) => {
   const email = `apply-order-${Date.now()}@example.kz`;
   await signIn(page, 'en', email);
   await page.goto('/en/apply/health/');
-  await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
+  await expect(page).toHaveURL(/\/en\/apply\/tasks\/$/);
   await page.goto('/en/apply/check/');
-  await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
+  await expect(page).toHaveURL(/\/en\/apply\/tasks\/$/);
+  await expect(page.locator('#task-health-status')).toHaveText('Cannot start yet');
 });
 
-test('closing the browser loses nothing: signing in again resumes at the first unanswered question', async ({
+test('closing the browser loses nothing: signing in again comes back to the task list, where the next section waits', async ({
   browser,
 }, testInfo) => {
   const email = `resume-${Date.now()}@example.kz`;
@@ -247,18 +282,22 @@ test('closing the browser loses nothing: signing in again resumes at the first u
   const first = await browser.newContext({ extraHTTPHeaders: headers });
   const page = await first.newPage();
   const firstCode = await signIn(page, 'kk', email);
-  await page.goto('/kk/apply/');
+  await page.goto('/kk/apply/tasks/');
+  await page.locator('#task-form').click();
   await page.locator('input[name="form"][value="guardianship"]').check();
   await next(page);
+  await page.locator('#task-people').click();
   await page.locator('#fullName').fill('Нұрлан Серікұлы');
   await page.locator('#iin').fill('880316300129');
-  await page.locator('#birthDate').fill('1988-03-16');
+  await page.locator('#birthDate-day').fill('16');
+  await page.locator('#birthDate-month').fill('3');
+  await page.locator('#birthDate-year').fill('1988');
   await page.locator('input[name="sex"][value="male"]').check();
   await page.locator('input[name="citizenship"][value="kz"]').check();
   await page.locator('input[name="maritalStatus"][value="single"]').check();
   await page.locator('#phone').fill('+77011112233');
   await next(page);
-  await expect(page).toHaveURL(/\/kk\/apply\/address\/$/);
+  await expect(page).toHaveURL(/\/kk\/apply\/tasks\/$/);
   await first.close();
 
   // Days later, in a fresh browser, from a link deep into the journey.
@@ -275,10 +314,14 @@ test('closing the browser loses nothing: signing in again resumes at the first u
   }).toPass({ timeout: 10_000 });
   await again.getByLabel(texts.kk.code).fill(code);
   await again.getByRole('button', { name: texts.kk.signIn }).click();
-  await expect(again).toHaveURL(/\/kk\/apply\/address\/$/);
-  await again.goto('/kk/apply/applicant/');
+  // The housing question cannot be answered yet: the task list shows what is done and what is next.
+  await expect(again).toHaveURL(/\/kk\/apply\/tasks\/$/);
+  await expect(again.locator('#task-people-status')).toHaveClass(/tag-completed/);
+  await expect(again.locator('#task-home-status')).toHaveClass(/tag-not-started/);
+  await again.locator('#task-people').click();
   await expect(again.locator('#fullName')).toHaveValue('Нұрлан Серікұлы');
   await expect(again.locator('#iin')).toHaveValue('880316300129');
+  await expect(again.locator('#birthDate-month')).toHaveValue('03');
   await second.close();
 });
 
@@ -381,7 +424,14 @@ async function answerUpToDocuments(page: Page, lang: keyof typeof texts, form = 
     [
       'applicant',
       { sex: 'male', citizenship: 'kz', maritalStatus: 'single' },
-      { fullName: 'Нұрлан Серікұлы', iin: '880316300129', birthDate: '1988-03-16', phone: '+77011112233' },
+      {
+        fullName: 'Нұрлан Серікұлы',
+        iin: '880316300129',
+        'birthDate-day': '16',
+        'birthDate-month': '03',
+        'birthDate-year': '1988',
+        phone: '+77011112233',
+      },
     ],
     ['address', { district: 'taraz' }, { settlement: 'Тараз', street: 'Төле би көшесі, 10' }],
     ['household', {}, {}],
@@ -391,14 +441,15 @@ async function answerUpToDocuments(page: Page, lang: keyof typeof texts, form = 
     ['criminalRecord', { record: 'none' }, {}],
     ['child', { siblings: 'no', health: 'healthy' }, { ageFrom: '0', ageTo: '5' }],
   ];
-  await page.goto(`/${lang}/apply/`);
   for (const [step, radios, fields] of steps) {
+    await page.goto(`/${lang}/apply/${step}/`);
     await expect(page).toHaveURL(new RegExp(`/apply/${step}/$`));
     for (const [name, value] of Object.entries(radios))
       await page.locator(`input[name="${name}"][value="${value}"]`).check();
     for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
     await next(page);
   }
+  await page.goto(`/${lang}/apply/documents/`);
   await expect(page).toHaveURL(new RegExp(`/${lang}/apply/documents/$`));
 }
 
@@ -406,6 +457,7 @@ async function answerUpToDocuments(page: Page, lang: keyof typeof texts, form = 
 async function completeApplication(page: Page, lang: keyof typeof texts): Promise<string> {
   await answerUpToDocuments(page, lang);
   await next(page);
+  await page.goto(`/${lang}/apply/consent/`);
   await page.locator('#consent').check();
   await next(page);
   await next(page);
@@ -435,9 +487,19 @@ test('the applicant follows the application, prints what was sent, and withdraws
   expect(response?.status()).toBe(404);
   await stranger.close();
 
-  await page.getByRole('button', { name: 'Отозвать заявление' }).click();
+  // Withdrawing asks first, on a page of its own; "No" changes nothing.
+  await page.getByRole('link', { name: 'Отозвать заявление' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Отозвать заявление ${reference}?`);
+  await checkAxe(page, true);
+  await page.getByRole('link', { name: 'Нет, вернуться к заявлению' }).click();
+  await expect(page.getByText('Текущий этап: Заявление подано')).toBeVisible();
+  await page.getByRole('link', { name: 'Отозвать заявление' }).click();
+  await page.getByRole('button', { name: 'Да, отозвать заявление' }).click();
+  await expect(page.getByRole('status')).toContainText('Заявление отозвано');
   await expect(page.getByText('Текущий этап: Отозвано заявителем')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Отозвать заявление' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Отозвать заявление' })).toHaveCount(0);
+  // The same confirmation posted again (a double click, the back button) changes nothing more.
+  expect((await page.request.get(`${statusPage}withdraw/`, { maxRedirects: 0 })).status()).toBe(303);
 });
 
 test('documents: a real PDF is added and downloaded by its owner only; a disguised one is refused', async ({
@@ -472,7 +534,26 @@ test('documents: a real PDF is added and downloaded by its owner only; a disguis
   const strangerPage = await stranger.newPage();
   await signIn(strangerPage, 'en', `documents-stranger-${Date.now()}@example.kz`);
   expect((await strangerPage.request.get(href)).status()).toBe(404);
+  expect((await strangerPage.request.get(`/en/account/${reference}/application.pdf`)).status()).toBe(404);
   await stranger.close();
+
+  // The submitted application as a PDF, for its owner.
+  const copy = await page.request.get(`/en/account/${reference}/application.pdf`);
+  expect(copy.status()).toBe(200);
+  expect(copy.headers()['content-type']).toBe('application/pdf');
+  expect(
+    Buffer.from(await copy.body())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+
+  // "Apply" again after sending leads to the application sent, not to a second blank draft,
+  // unless the applicant asks for one.
+  await page.goto('/en/apply/tasks/');
+  await expect(page.getByRole('link', { name: new RegExp(reference.replace(/[$*~=]/g, '\\$&')) })).toBeVisible();
+  await expect(page.locator('.task-list')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start a new application' }).click();
+  await expect(page.locator('#task-form-status')).toHaveClass(/tag-not-started/);
 });
 
 test('a document is removed from the draft, and deleting the draft deletes its documents', async ({ page }) => {
@@ -486,13 +567,17 @@ test('a document is removed from the draft, and deleting the draft deletes its d
     await page.locator(`input[name="kind"][value="${kind}"]`).check();
     await page.locator('#file').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Upload the document' }).click();
-    await expect(page.getByRole('link', { name })).toBeVisible();
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   }
-  const kept = (await page.getByRole('link', { name: 'salary.pdf' }).getAttribute('href')) ?? '';
-  const removed = (await page.getByRole('link', { name: 'passport.pdf' }).getAttribute('href')) ?? '';
-  await page.getByRole('button', { name: 'Remove passport.pdf' }).click();
+  const kept = (await page.getByRole('link', { name: 'salary.pdf', exact: true }).getAttribute('href')) ?? '';
+  const removed = (await page.getByRole('link', { name: 'passport.pdf', exact: true }).getAttribute('href')) ?? '';
+  // Removing asks first, on a page of its own.
+  await page.getByRole('link', { name: 'Remove passport.pdf' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Remove this document?');
+  await checkAxe(page, true);
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
   await expect(page.getByText('The document has been removed.')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'passport.pdf' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'passport.pdf', exact: true })).toHaveCount(0);
   expect((await page.request.get(removed)).status()).toBe(404);
   expect((await page.request.get(kept)).status()).toBe(200);
 
@@ -505,9 +590,8 @@ test('a document is removed from the draft, and deleting the draft deletes its d
   await expect(page).toHaveURL(/\/en\/account\/\?deleted=1$/);
   await expect(page.getByText('Your draft application and its documents have been deleted.')).toBeVisible();
   expect((await page.request.get(kept)).status()).toBe(404);
-  await page.goto('/en/apply/');
-  await expect(page).toHaveURL(/\/en\/apply\/form\/$/);
-  await expect(page.locator('input[name="form"]:checked')).toHaveCount(0);
+  await page.goto('/en/apply/tasks/');
+  await expect(page.locator('#task-form-status')).toHaveClass(/tag-not-started/);
 });
 
 test('a request body larger than any document is refused with 413, before it is read', async ({ baseURL }) => {

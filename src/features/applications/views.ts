@@ -248,8 +248,22 @@ export function stepView(step: StepId, { t, districts, forms }: ViewContext): St
       return {
         title: t('apply.step.child'),
         fields: [
-          { kind: 'text', name: 'ageFrom', label: t('apply.field.ageFrom'), inputmode: 'numeric', width: 'short' },
-          { kind: 'text', name: 'ageTo', label: t('apply.field.ageTo'), inputmode: 'numeric', width: 'short' },
+          {
+            kind: 'text',
+            name: 'ageFrom',
+            label: t('apply.field.ageFrom'),
+            hint: t('apply.field.childAgeHint'),
+            inputmode: 'numeric',
+            width: 'short',
+          },
+          {
+            kind: 'text',
+            name: 'ageTo',
+            label: t('apply.field.ageTo'),
+            hint: t('apply.field.childAgeHint'),
+            inputmode: 'numeric',
+            width: 'short',
+          },
           {
             kind: 'radio',
             name: 'siblings',
