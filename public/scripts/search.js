@@ -3,6 +3,8 @@
 export {};
 // Site search with Pagefind's index for this page's language. Loaded by the search page only.
 const form = /** @type {HTMLFormElement} */ (document.querySelector('form[role="search"]'));
+// The script runs: the note for browsers without JavaScript is not for this one.
+document.getElementById('search-no-script')?.remove();
 const input = /** @type {HTMLInputElement} */ (document.getElementById('search-query'));
 const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
 const list = /** @type {HTMLOListElement} */ (document.getElementById('search-results'));

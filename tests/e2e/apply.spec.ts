@@ -97,7 +97,8 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
     for (const lang of ['kk', 'ru', 'en'] as const) {
       test(`an applicant applies, in ${lang}`, async ({ page }) => {
-        test.setTimeout(90_000);
+        // Some 40 pages, seven of them scanned by axe: minutes on a busy two-core machine.
+        test.setTimeout(240_000);
         const email = `apply-${lang}-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}@example.kz`;
         // From "Can I?" to the application: the self-check leads to the start page, whose "Start
         // now" asks to sign in first.

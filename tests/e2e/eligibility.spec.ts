@@ -1,6 +1,7 @@
 /** "Can I take a child?": the self-check answers in the visitor's language, with or without JavaScript. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { followMenuLink } from './helpers.ts';
 
 const texts = {
   en: {
@@ -68,7 +69,7 @@ for (const javaScriptEnabled of [true, false]) {
       test(`a visitor checks whether they may take a child, in ${lang}`, async ({ page }) => {
         const t = texts[lang];
         await page.goto(`/${lang}/`);
-        await page.getByRole('navigation').getByRole('link', { name: t.nav }).click();
+        await followMenuLink(page, t.nav);
         await answerAll(page, lang);
         await page.getByRole('button', { name: t.submit }).click();
         await expect(page.getByRole('heading', { name: t.result })).toBeVisible();
@@ -108,13 +109,23 @@ test('unanswered questions are listed in the error summary, and the answers give
   await page.getByRole('button', { name: 'Узнать результат' }).click();
   const summary = page.getByRole('alert');
   await expect(summary).toContainText('Есть проблема');
-  await expect(summary).toContainText('Введите свой возраст полными годами');
-  await expect(summary).toContainText('Выберите ответ: Вы женщина или мужчина?');
+  await expect(summary).toContainText('Введите возраст числом полных лет, например 35');
+  await expect(summary).toContainText('Укажите, вы женщина или мужчина');
+  await expect(page).toHaveTitle(/^Ошибка:/);
   await expect(page.locator('input[name="married"][value="yes"]')).toBeChecked();
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   expect(results.violations.map((violation) => violation.id)).toEqual([]);
+});
+
+test('an age left empty is a question to answer, never a verdict', async ({ page }) => {
+  await page.goto('/en/eligibility/');
+  await answerAll(page, 'en', { age: '' });
+  await page.getByRole('button', { name: 'See the result' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter your age in full years');
+  await expect(page.getByRole('heading', { name: 'Your result' })).toHaveCount(0);
+  await expect(page.getByText('You cannot, because:')).toHaveCount(0);
 });
 
 test('hostile input gets a clear answer, never a server error', async ({ request, baseURL }) => {

@@ -1,5 +1,6 @@
 /** Every kind of response carries the security headers, and the policy forbids inline scripts. */
 import { expect, test, type APIResponse } from '@playwright/test';
+import { signInAs } from './helpers.ts';
 
 const required = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
 
@@ -63,4 +64,31 @@ test('the browser enforces the policy: an injected inline script does not run', 
   });
   expect(ran).toBe(false);
   expect(violations.join('\n')).toContain('Content Security Policy');
+});
+
+test('a guide is the same file for everyone; only the header frame knows who is signed in, and no cache keeps it', async ({
+  page,
+  request,
+}) => {
+  const anonymous = await request.get('/en/guides/adoption/');
+  const frame = await request.get('/en/account/header/');
+  expect(frame.headers()['cache-control']).toBe('private, no-store');
+  // Only the site itself may frame it.
+  expect(frame.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  expect(frame.headers()['x-frame-options']).toBe('SAMEORIGIN');
+  expect(await frame.text()).toContain('/en/sign-in/');
+
+  const email = `header-${Date.now()}@example.kz`;
+  await signInAs(page, email);
+  const signedIn = await page.request.get('/en/guides/adoption/');
+  expect(await signedIn.text()).toBe(await anonymous.text());
+  expect(signedIn.headers()['cache-control']).toBe(anonymous.headers()['cache-control']);
+  const ownFrame = await page.request.get('/en/account/header/');
+  expect(await ownFrame.text()).toContain(email);
+
+  // In the page, the frame shows the account and the way to sign out.
+  await page.goto('/en/guides/adoption/');
+  const header = page.frameLocator('iframe.account-frame-embed');
+  await expect(header.getByRole('link', { name: /Your account/ })).toBeVisible();
+  await expect(header.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });

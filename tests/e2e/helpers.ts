@@ -50,3 +50,13 @@ export async function signInAs(page: Page, email: string): Promise<string> {
 export async function codeFor(page: Page, email: string): Promise<string> {
   return /\b(\d{6})\b/.exec(await lastEmailTo(page, email, /\b\d{6}\b/))?.[1] ?? '';
 }
+
+/**
+ * Follows a link of the main menu as a reader would: on a phone the menu is folded behind
+ * "Menu" (a disclosure that needs no script), so it is unfolded first; on a wide screen it is a row.
+ */
+export async function followMenuLink(page: Page, name: string): Promise<void> {
+  const fold = page.locator('.menu-disclosure > summary');
+  if (await fold.isVisible()) await fold.click();
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).filter({ visible: true }).click();
+}

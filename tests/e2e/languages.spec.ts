@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { builtPages, htmlFileOf } from './built-site.ts';
+import { followMenuLink } from './helpers.ts';
 
 const locales = ['kk', 'ru', 'en'] as const;
 const pages = builtPages();
@@ -82,7 +83,7 @@ test('the language switcher leads to the same page, and / remembers the choice',
   const page = await context.newPage();
   await page.goto('/');
   await expect(page).toHaveURL(/\/ru\/$/);
-  await page.getByRole('link', { name: 'Формы семейного устройства' }).first().click();
+  await followMenuLink(page, 'Формы семейного устройства');
   await page
     .getByRole('link', { name: /Усыновление/ })
     .first()

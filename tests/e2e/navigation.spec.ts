@@ -74,3 +74,22 @@ test('the figures are pictures with a text alternative, a table and a source', a
   ).toBeVisible();
   expect(await page.locator('figure').filter({ hasText: 'Дереккөз' }).count()).toBe(await charts.count());
 });
+
+test.describe('on a phone, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+
+  test('the first screen shows the heading and the first words; the menu unfolds without a script', async ({
+    page,
+  }) => {
+    for (const path of ['/kk/', '/kk/guides/asyrap-alu/', '/ru/statistika/']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 }), path).toBeInViewport();
+      await expect(page.locator('main p').first(), path).toBeInViewport();
+    }
+    const apply = page.getByRole('link', { name: 'Подать заявление' });
+    await expect(apply.filter({ visible: true })).toHaveCount(0);
+    await page.getByText('Меню', { exact: true }).click();
+    await apply.filter({ visible: true }).click();
+    await expect(page).toHaveURL(/\/ru\/apply\/$/);
+  });
+});

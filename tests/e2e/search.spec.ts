@@ -34,4 +34,23 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { name: 'All pages' })).toBeVisible();
     await expect(page.getByRole('link', { name: /adoption/i }).first()).toBeVisible();
   });
+
+  test('a search from the address keeps its query and says what to do', async ({ page }) => {
+    await page.goto('/ru/search/?q=опека');
+    await expect(page.getByRole('searchbox')).toHaveValue('опека');
+    await expect(page.locator('main')).toContainText('JavaScript');
+    await expect(page.getByRole('link', { name: 'Словарь терминов' }).first()).toBeVisible();
+  });
+});
+
+test('guides come before news for the words of a guide', async ({ page }) => {
+  for (const [lang, query, guide] of [
+    ['kk', 'асырап', /\/kk\/guides\/asyrap-alu\/$/],
+    ['en', 'adoption', /\/en\/guides\/adoption\/$/],
+  ] as const) {
+    await page.goto(`/${lang}/search/?q=${encodeURIComponent(query)}`);
+    const first = page.locator('#search-results a').first();
+    await expect(first).toBeVisible();
+    expect(await first.getAttribute('href')).toMatch(guide);
+  }
 });

@@ -55,9 +55,10 @@ for (const javaScriptEnabled of [true, false]) {
         test.setTimeout(60_000);
         const t = texts[lang];
         const email = `applicant-${lang}-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}@example.kz`;
+        // A static page's header asks who is signed in through a small frame: "Sign in" here.
         await page.goto(`/${lang}/`);
         await page
-          .getByRole('contentinfo')
+          .frameLocator('iframe.account-frame-embed')
           .getByRole('link', { name: t.signIn === 'Войти' ? 'Вход' : t.signIn })
           .click();
         await expect(page).toHaveURL(new RegExp(`/${lang}/sign-in/$`));
@@ -72,11 +73,13 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByRole('button', { name: t.signIn }).click();
         await expect(page).toHaveURL(new RegExp(`/${lang}/account/$`));
         await expect(page.getByRole('heading', { level: 1, name: t.account })).toBeVisible();
-        await expect(page.getByText(email)).toBeVisible();
+        await expect(page.getByRole('main').getByText(email)).toBeVisible();
         await axe(page, javaScriptEnabled);
         const session = (await page.context().cookies()).find((cookie) => cookie.name.includes('alaqan_session'));
         expect(session).toMatchObject({ name: '__Host-alaqan_session', httpOnly: true, secure: true, sameSite: 'Lax' });
-        await page.getByRole('button', { name: t.signOut }).click();
+        // Signed in, every page's header says so, with the account and the way out.
+        await expect(page.getByRole('banner').getByText(email)).toBeAttached();
+        await page.getByRole('banner').getByRole('button', { name: t.signOut }).click();
         await expect(page).toHaveURL(new RegExp(`/${lang}/$`));
         await page.goto(`/${lang}/account/`);
         await expect(page).toHaveURL(new RegExp(`/${lang}/sign-in/$`));
