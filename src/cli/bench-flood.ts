@@ -49,7 +49,7 @@ async function signIn(origin: string): Promise<string> {
   const session = cookiesOf(verified).find((cookie) => cookie.includes('alaqan_session='));
   if (!session) throw new Error(`sign-in failed: ${String(verified.status)}`);
   // Opening the journey starts the draft the step forms are posted to.
-  await fetch(`${origin}/en/apply/`, { headers: { Cookie: session }, redirect: 'manual' });
+  await fetch(`${origin}/en/apply/tasks/`, { headers: { Cookie: session }, redirect: 'manual' });
   return session;
 }
 

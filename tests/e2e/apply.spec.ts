@@ -253,6 +253,15 @@ for (const javaScriptEnabled of [true, false]) {
         const confirmation = await lastEmailTo(page, email, new RegExp(reference.replace(/[$*~=]/g, '\\$&')));
         expect(confirmation).not.toContain('Нұрланова');
 
+        // Back to the check page after sending (the back button, an old tab): no blank application
+        // is started; the task list leads to the one sent.
+        await page.goto(`/${lang}/apply/check/`);
+        await expect(page).toHaveURL(new RegExp(`/${lang}/apply/tasks/$`));
+        await expect(page.locator('.task-list')).toHaveCount(0);
+        await expect(
+          page.getByRole('main').getByRole('link', { name: new RegExp(reference.replace(/[$*~=]/g, '\\$&')) }),
+        ).toBeVisible();
+
         await page.goto(`/${lang}/account/`);
         await expect(page.getByText(reference)).toBeVisible();
         // The document uploaded before sending is part of the application.
@@ -333,6 +342,8 @@ test('a warning before the session ends lets the applicant stay signed in; after
   const email = `timeout-${Date.now()}@example.kz`;
   await page.clock.install();
   const firstCode = await signIn(page, 'en', email);
+  // The task list starts the draft; its first question is then open.
+  await page.goto('/en/apply/tasks/');
   await page.goto('/en/apply/form/');
   const dialog = page.getByRole('dialog', { name: 'You will be signed out soon' });
   await page.clock.fastForward('27:00');
@@ -442,6 +453,8 @@ async function answerUpToDocuments(page: Page, lang: keyof typeof texts, form = 
     ['criminalRecord', { record: 'none' }, {}],
     ['child', { siblings: 'no', health: 'healthy' }, { ageFrom: '0', ageTo: '5' }],
   ];
+  // The task list starts the draft the steps are saved to.
+  await page.goto(`/${lang}/apply/tasks/`);
   for (const [step, radios, fields] of steps) {
     await page.goto(`/${lang}/apply/${step}/`);
     await expect(page).toHaveURL(new RegExp(`/apply/${step}/$`));
@@ -499,8 +512,17 @@ test('the applicant follows the application, prints what was sent, and withdraws
   await expect(page.getByRole('status')).toContainText('Заявление отозвано');
   await expect(page.getByText('Текущий этап: Отозвано заявителем')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Отозвать заявление' })).toHaveCount(0);
-  // The same confirmation posted again (a double click, the back button) changes nothing more.
-  expect((await page.request.get(`${statusPage}withdraw/`, { maxRedirects: 0 })).status()).toBe(303);
+  // The same confirmation posted again (a double click, the back button) changes nothing more,
+  // and says nothing happened.
+  const again = await page.request.post(`${statusPage}withdraw/`, {
+    form: { confirm: 'yes' },
+    headers: { Origin: new URL(statusPage).origin },
+    maxRedirects: 0,
+  });
+  expect(again.status()).toBe(303);
+  expect(again.headers()['location']).not.toContain('withdrawn');
+  await page.reload();
+  await expect(page.locator('ol.steps li', { hasText: 'Отозвано заявителем' })).toHaveCount(1);
 });
 
 test('documents: a real PDF is added and downloaded by its owner only; a disguised one is refused', async ({

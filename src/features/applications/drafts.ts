@@ -38,10 +38,17 @@ export async function openDraft(
   });
 }
 
-/** The applicant's open draft, if they have one (without starting one). */
-export async function findDraft(db: Database, applicantId: string): Promise<{ id: string } | undefined> {
+/**
+ * The applicant's open draft, if they have one, without starting one: the pages of the journey
+ * use it, so that returning to one of them after sending (the back button, a second click on
+ * "Send", an old tab) never starts a blank application; only the task list starts one.
+ */
+export async function findDraft(
+  db: Database,
+  applicantId: string,
+): Promise<{ id: string; answers: Answers } | undefined> {
   const row = await draftRow(db, applicantId);
-  return row && { id: row.id };
+  return row && { id: row.id, answers: row.answers };
 }
 
 async function draftRow(db: Pick<Database, 'query'>, applicantId: string): Promise<DraftRow | undefined> {

@@ -56,11 +56,11 @@ function dayMonthYear(missing: string) {
   }, parts);
 }
 
-/** The year a member of the household was born: from 1900 to this year. */
-const birthYear = count('apply.error.member.birthYear', 'apply.error.birthYear', {
-  min: 1900,
-  max: new Date().getUTCFullYear(),
-});
+/** The year a member of the household was born: from 1900 to this year (read when checked, not at start). */
+const birthYear = count('apply.error.member.birthYear', 'apply.error.birthYear', { min: 1900, max: 9999 }).refine(
+  (year) => year <= new Date().getUTCFullYear(),
+  'apply.error.birthYear',
+);
 
 /** What to tell the applicant about each way an IIN can be wrong. */
 const iinMessages: Record<IinProblem, string> = {
