@@ -13,8 +13,8 @@
  * answers as sections (`answerSummary`), the names of the kinds of document, and the formats of
  * dates and sizes. Pure, apart from reading the fonts.
  */
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { collectPdf, metadataText, pdfFonts } from '../../platform/pdf/document.ts';
 import { localeInfo, type Locale } from '../../i18n/locales.ts';
 import type { Translate } from '../../i18n/translator.ts';
 import type { DocumentKind } from '../documents/file-type.ts';
@@ -70,14 +70,6 @@ export function applicationPdfFileName(reference: string, lang: Locale): string 
   return `${reference}-${lang}.pdf`;
 }
 
-// The certificate's fonts, found the same way: full TTFs from npm, every Kazakh letter in one
-// file. PDF/A forbids the Standard 14 fonts anyway.
-const require = createRequire(import.meta.url);
-const fonts = {
-  regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
-};
-
 const colours = { ink: '#1f2933', second: '#52606d', accent: '#1d5c63', rule: '#9fb3b8' };
 
 /** A4 in points; the margins leave room at the foot for the reference and page number. */
@@ -88,11 +80,6 @@ const bottom = page.height - page.margin - page.footer;
 const labelWidth = Math.round(contentWidth * 0.42);
 const columnGap = 16;
 const valueWidth = contentWidth - labelWidth - columnGap;
-
-/** As for the certificate: pdfkit writes these into the XMP metadata of PDF/A without escaping them. */
-function metadataText(value: string): string {
-  return value.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
-}
 
 type FontName = 'regular' | 'bold';
 
@@ -131,7 +118,7 @@ export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<
     // The page numbers are written once every page exists.
     bufferPages: true,
     // Before anything is drawn: otherwise pdfkit starts with Helvetica, which PDF/A does not allow.
-    font: fonts.regular,
+    font: pdfFonts.regular,
     info: {
       Title: metadataText(t('status.title', { reference })),
       Subject: metadataText(t('application.pdf.heading')),
@@ -139,16 +126,7 @@ export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<
       CreationDate: input.printedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const finished = collectPdf(doc);
 
   const root = doc.struct('Document');
   doc.addStructure(root);

@@ -10,8 +10,8 @@
  * The same input gives the same bytes: the creation date is the date of issue, and pdfkit derives
  * the file's ID and the font subset's tag from its inputs. Pure, apart from reading the fonts.
  */
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { collectPdf, metadataText, pdfFonts } from '../../../platform/pdf/document.ts';
 import QRCode from 'qrcode';
 import type { CertificateFacts } from './credential.ts';
 
@@ -55,27 +55,12 @@ export const credentialFileName = 'credential.jwt';
 
 const languageTags: Record<CertificateLanguage, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en' };
 
-const require = createRequire(import.meta.url);
-const fonts = {
-  regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
-};
-
 const colours = { ink: '#1f2933', second: '#52606d', accent: '#1d5c63', rule: '#9fb3b8' };
 
 /** A4 in points, and the frame and text margins inside it. */
 const page = { width: 595.28, height: 841.89, frame: 28, margin: 72 };
 const qrSize = 100;
 const footerHeight = qrSize + 30;
-
-/**
- * pdfkit writes the Title, Author and Subject into the XMP metadata without escaping them: a `<`
- * or `&` would break the XML that PDF/A requires to match the document's info. Their full-width
- * forms read the same and keep both in step.
- */
-function metadataText(value: string): string {
-  return value.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
-}
 
 /** One paragraph of the page, laid out before it is drawn so that the page can be made to fit. */
 interface Block {
@@ -206,7 +191,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     lang: languageTags[primary],
     displayTitle: true,
     // Before anything is drawn: otherwise pdfkit starts with Helvetica, which PDF/A does not allow.
-    font: fonts.regular,
+    font: pdfFonts.regular,
     info: {
       Title: metadataText(`${labels[primary].heading} ${facts.code}: ${facts.holderName}`),
       ...(input.issuerName ? { Author: metadataText(input.issuerName) } : {}),
@@ -215,16 +200,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
       CreationDate: facts.issuedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const finished = collectPdf(doc);
 
   const root = doc.struct('Document');
   doc.addStructure(root);
