@@ -14,7 +14,7 @@ import { applyPaths } from '../applications/paths.ts';
 import type { DocumentKind } from './file-type.ts';
 import { documentsNeeded } from './needed.ts';
 import { listDocuments, removeDraftDocument, type DocumentEntry } from './store.ts';
-import { handleUpload, type UploadProblem } from './upload.ts';
+import { handleUpload, type UploadProblem, type UploadResult } from './upload.ts';
 
 /** Whose step it is: the applicant and their open draft (`openDraft`), in the page's language. */
 export interface DocumentsStepContext {
@@ -59,23 +59,11 @@ export async function handleDocumentsStep(
   const intent = form.get('intent');
   // "Save and continue" with a file chosen: the file is uploaded first, and a file that cannot be
   // is never silently dropped; the step stops and says why.
+  const upload = () => handleUpload(db, { form, application: { applicantId, draftId: draft.id }, uploadsDir, ...now });
   if (intent === 'continue' && chosenFile(form)) {
-    const result = await handleUpload(db, {
-      form,
-      application: { applicantId, draftId: draft.id },
-      uploadsDir,
-      ...now,
-    });
+    const result = await upload();
     if (result.status === 'not-found') return redirect(applyPaths.tasks(lang));
-    if (result.status === 'refused')
-      return {
-        type: 'refused',
-        problem: result.problem,
-        kind: result.kind,
-        fileMissing: result.fileMissing ?? false,
-        returnToCheck,
-        whileContinuing: true,
-      };
+    if (result.status === 'refused') return refusal(result, { returnToCheck, whileContinuing: true });
   }
   if (intent === 'continue') {
     const saved = await saveStep(db, { applicantId, applicationId: draft.id, step: 'documents', data: {}, ...now });
@@ -94,18 +82,25 @@ export async function handleDocumentsStep(
     return redirect(withNotice(lang, returnToCheck, 'removed'));
   }
   if (intent !== 'upload') return { type: 'unexpected' };
-  const result = await handleUpload(db, { form, application: { applicantId, draftId: draft.id }, uploadsDir, ...now });
+  const result = await upload();
   // Back to the list, where the new document now is.
   if (result.status === 'added') return redirect(`${withNotice(lang, returnToCheck, 'added')}#documents-heading`);
   // The draft was sent or deleted meanwhile (in another tab): the journey starts again.
   if (result.status === 'not-found') return redirect(applyPaths.tasks(lang));
+  return refusal(result, { returnToCheck, whileContinuing: false });
+}
+
+/** A refused upload as the step shows it again. */
+function refusal(
+  result: Extract<UploadResult, { status: 'refused' }>,
+  context: { returnToCheck: boolean; whileContinuing: boolean },
+): DocumentsStepRefusal {
   return {
     type: 'refused',
     problem: result.problem,
     kind: result.kind,
     fileMissing: result.fileMissing ?? false,
-    returnToCheck,
-    whileContinuing: false,
+    ...context,
   };
 }
 
