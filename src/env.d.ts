@@ -10,5 +10,7 @@ declare namespace App {
     clientIp: string;
     /** The applicant's session, if the request carries a live one; use a guard to require it. */
     session: import('./features/auth/store.ts').Session | undefined;
+    /** The signed-in member of staff, on the desk's pages only; use `requireStaff` to require one. */
+    staff: import('./features/auth/staff.ts').StaffPrincipal | undefined;
   }
 }

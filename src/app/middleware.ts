@@ -5,7 +5,8 @@
  * Pages then take a principal through a guard (`src/app/guards.ts`) and never reach for globals.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { sessionCookie } from '../features/auth/web.ts';
+import { sessionCookie, staffSessionCookie } from '../features/auth/web.ts';
+import { staffPrincipal } from '../features/desk/staff.ts';
 import { currentSession, peekSession } from '../features/auth/store.ts';
 import { defaultLocale, isLocale } from '../i18n/locales.ts';
 import { translatorFor } from '../i18n/translator.ts';
@@ -52,7 +53,19 @@ const runtimeAndSession = defineMiddleware(async (context, next) => {
   const token = context.cookies.get(sessionCookie)?.value;
   const peekOnly = context.request.method === 'GET' && peekOnlyRoutes.has(context.routePattern);
   context.locals.session = token ? await (peekOnly ? peekSession : currentSession)(runtime.db, token) : undefined;
-  return next();
+  if (!context.routePattern.startsWith('/[lang]/desk')) {
+    context.locals.staff = undefined;
+    return next();
+  }
+  // The desk: its own cookie and session; pages for staff only, never indexed or stored.
+  const staffToken = context.cookies.get(staffSessionCookie)?.value;
+  context.locals.staff = staffToken
+    ? await staffPrincipal(runtime.db, staffToken, { now: runtime.now(), keepAlive: true })
+    : undefined;
+  const response = await next();
+  response.headers.set('Cache-Control', 'private, no-store');
+  response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+  return response;
 });
 
 /** HTML says its encoding in the header too, so no browser has to guess before the meta tag. */

@@ -6,6 +6,7 @@
  */
 import { applicationMigrations } from '../features/applications/migrations.ts';
 import { authMigrations } from '../features/auth/migrations.ts';
+import { deskMigrations } from '../features/desk/migrations.ts';
 import { documentMigrations } from '../features/documents/migrations.ts';
 import { sweepOrphanFiles } from '../features/documents/store.ts';
 import { publishingMigrations } from '../features/publishing/migrations.ts';
@@ -42,6 +43,7 @@ export const portalMigrations: readonly Migration[] = inMigrationOrder(
   databaseMigrations,
   publishingMigrations,
   schoolMigrations,
+  deskMigrations,
 );
 
 export interface PortalRuntime {

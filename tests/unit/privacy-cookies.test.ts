@@ -6,12 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signInCookies } from '../../src/features/auth/web.ts';
+import { deskCookies, signInCookies } from '../../src/features/auth/web.ts';
 import { languageCookie } from '../../src/i18n/negotiate.ts';
 import { locales } from '../../src/i18n/locales.ts';
 
 /** The cookies the portal sets, by the name the code gives the value it sets. */
-const known: Record<string, string> = { ...signInCookies, languageCookie };
+const known: Record<string, string> = { ...signInCookies, ...deskCookies, languageCookie };
 
 /** Where the code sets a cookie: the first argument of `cookies.set(`, or the name of a Set-Cookie header's first interpolation. */
 function cookieSetters(): { file: string; name: string }[] {

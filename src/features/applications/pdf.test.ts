@@ -36,8 +36,20 @@ function inputIn(lang: Locale, changes: Partial<ApplicationPdfInput> = {}): Appl
     application: {
       status: 'documents-requested',
       history: [
-        { status: 'submitted', note: null, at: sentAt, actor: 'applicant', label: statusLabel(t, 'submitted') },
         {
+          kind: 'status',
+          status: 'submitted',
+          note: null,
+          dueOn: undefined,
+          detail: undefined,
+          at: sentAt,
+          actor: 'applicant',
+          label: statusLabel(t, 'submitted'),
+        },
+        {
+          kind: 'request',
+          dueOn: undefined,
+          detail: undefined,
           status: 'documents-requested',
           note: 'Анықтама керек',
           at: new Date('2026-11-25T06:00:00Z'),

@@ -117,16 +117,25 @@ export async function withdrawApplication(
 }
 
 export interface TimelineEntry {
+  /** What happened: a change of stage, a request for documents, the school, the home visit, the conclusion. */
+  kind: 'status' | 'request' | 'school' | 'visit' | 'conclusion' | 'upload';
   status: ApplicationStatus;
+  /** What the authority wrote to the applicant, if anything. */
   note: string | null;
+  /** A request's deadline (YYYY-MM-DD). */
+  dueOn: string | undefined;
+  /** The home visit's day, or the conclusion's outcome. */
+  detail: { visitedOn?: string; outcome?: string } | undefined;
   at: Date;
   /** Who made the change. */
   actor: Actor['kind'];
 }
 
 /**
- * The stages an application has been through, oldest first, as codes (their names come from the
- * translations: `statusLabel`). Undefined unless the application is the applicant's.
+ * What the applicant sees of their application's events, oldest first: the desk's timeline
+ * without its internal events (notes, assignments), which never leave the desk. Stages as codes
+ * (their names come from the translations: `statusLabel`). Undefined unless the application is
+ * the applicant's.
  */
 export async function timeline(
   db: Database,
@@ -138,17 +147,30 @@ export async function timeline(
   ]);
   if (owned.length === 0) return undefined;
   const rows = await db.query<{
+    kind: TimelineEntry['kind'];
     status: ApplicationStatus;
     note: string | null;
+    due_on: string | null;
+    detail: TimelineEntry['detail'] | null;
     created_at: Date;
     actor_kind: Actor['kind'];
   }>(
-    `select application_events.status, application_events.note, application_events.created_at, application_events.actor_kind
+    `select application_events.kind, application_events.status, application_events.note, application_events.due_on,
+       application_events.detail, application_events.created_at, application_events.actor_kind
      from application_events join application_statuses on application_statuses.code = application_events.status
-     where application_events.application_id = $1 order by application_events.created_at, application_statuses.position`,
+     where application_events.application_id = $1 and not application_events.internal
+     order by application_events.created_at, application_statuses.position`,
     [input.applicationId],
   );
-  return rows.map((row) => ({ status: row.status, note: row.note, at: row.created_at, actor: row.actor_kind }));
+  return rows.map((row) => ({
+    kind: row.kind,
+    status: row.status,
+    note: row.note,
+    dueOn: row.due_on ?? undefined,
+    detail: row.detail ?? undefined,
+    at: row.created_at,
+    actor: row.actor_kind,
+  }));
 }
 
 export { canWithdraw };

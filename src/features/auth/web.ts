@@ -67,3 +67,20 @@ export function takeReturnPath(cookies: AstroCookies, lang: Locale): string {
   if (path) cookies.delete(returnCookie, base);
   return path ?? authPaths.account(lang);
 }
+
+/**
+ * The desk's session cookie: separate from the applicants' (a staff session never opens an
+ * applicant's pages, nor the other way round), and living no longer than a staff session may.
+ */
+export const staffSessionCookie = development ? 'alaqan_staff' : '__Host-alaqan_staff';
+
+/** The desk's cookie, by the name a production run gives it: the privacy notice names it. */
+export const deskCookies = { staffSessionCookie } as const;
+
+export function setStaffSessionCookie(cookies: AstroCookies, token: string): void {
+  cookies.set(staffSessionCookie, token, { ...base, sameSite: 'strict', maxAge: 8 * 3600 });
+}
+
+export function clearStaffSessionCookie(cookies: AstroCookies): void {
+  cookies.delete(staffSessionCookie, { ...base, sameSite: 'strict' });
+}

@@ -15,6 +15,8 @@ export interface TemplateData {
   'application-submitted': { reference: string; link: string };
   /** A learner of the school who has stopped: their first name only, and the course's address. */
   'school-reminder': { firstName: string; link: string };
+  /** A member of staff invited to the desk: the link to enrol and how long it works. */
+  'staff-invitation': { link: string; days: number };
 }
 
 export type EmailTemplate = keyof TemplateData;
@@ -80,6 +82,15 @@ const templates: {
       t('email.schoolReminder.greeting', { name: data.firstName }),
       t('email.schoolReminder.text'),
       t('email.schoolReminder.link', { link: data.link }),
+    ],
+  }),
+  'staff-invitation': (t, data) => ({
+    subject: t('email.staffInvitation.subject'),
+    paragraphs: [
+      t('email.staffInvitation.text'),
+      t('email.staffInvitation.link', { link: data.link }),
+      t('email.staffInvitation.expiry', { count: data.days }),
+      t('email.staffInvitation.ignore'),
     ],
   }),
   'status-changed': (t, data) => ({

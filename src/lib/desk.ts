@@ -1,0 +1,65 @@
+/**
+ * What every page of the desk does first: the member of staff (signed in, second factor checked,
+ * a role that allows the page's action) and the districts they may see, with where the request
+ * comes from and the time, for the audit log. Pages take this and never build a scope themselves.
+ */
+import type { AstroGlobal } from 'astro';
+import { requireStaff } from '../app/guards.ts';
+import type { StaffPrincipal } from '../features/auth/staff.ts';
+import type { DeskScope } from '../features/desk/casework.ts';
+import { deskScope, type DeskAction } from '../features/desk/policy.ts';
+import type { Origin } from '../features/desk/staff.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { districtsOf } from './site.ts';
+
+type DeskContext = Pick<AstroGlobal, 'locals' | 'redirect'>;
+
+export const deskPaths = {
+  queue: (lang: Locale) => `/${lang}/desk/`,
+  signIn: (lang: Locale) => `/${lang}/desk/sign-in/`,
+  secondFactor: (lang: Locale) => `/${lang}/desk/sign-in/code/`,
+  signOut: (lang: Locale) => `/${lang}/desk/sign-out/`,
+  invitation: (lang: Locale) => `/${lang}/desk/invitation/`,
+  application: (lang: Locale, reference: string) => `/${lang}/desk/applications/${reference}/`,
+  document: (lang: Locale, reference: string, id: string) => `/${lang}/desk/applications/${reference}/documents/${id}/`,
+  confirm: (lang: Locale) => `/${lang}/desk/confirm/`,
+  staff: (lang: Locale) => `/${lang}/desk/staff/`,
+  reports: (lang: Locale) => `/${lang}/desk/reports/`,
+  export: (lang: Locale) => `/${lang}/desk/export.csv`,
+} as const;
+
+export interface DeskRequest {
+  staff: StaffPrincipal;
+  scope: DeskScope;
+  origin: Origin;
+  /** The region's districts, keyed, with their names in the page's language. */
+  districts: { key: string; name: string }[];
+}
+
+/** The member of staff allowed `action`, with their scope; or the response to send instead. */
+export async function deskRequest(context: DeskContext, action: DeskAction): Promise<DeskRequest | Response> {
+  const staff = requireStaff(context, { action, mfa: true });
+  if (staff instanceof Response) return staff;
+  const { lang, runtime, clientIp } = context.locals;
+  const districts = await districtsOf(lang);
+  const now = runtime.now();
+  return {
+    staff,
+    districts,
+    origin: { ip: clientIp, now },
+    scope: {
+      staffId: staff.staffId,
+      districts: deskScope(
+        staff,
+        districts.map((district) => district.key),
+      ),
+      ip: clientIp,
+      now,
+    },
+  };
+}
+
+/** Where the request comes from, for the audit log of pages without a signed-in member (sign-in). */
+export function originOf(context: Pick<AstroGlobal, 'locals'>): Origin {
+  return { ip: context.locals.clientIp, now: context.locals.runtime.now() };
+}
