@@ -12,12 +12,15 @@ export const publishingSecret = 'e2e-publishing-webhook-secret';
 /** The school's portal: run with a clock the tests move, and its control port (tests/support/school-server.ts). */
 export const schoolPort = port + 22;
 export const schoolControlPort = port + 23;
+/** The desk's portal, on localhost (a passkey's relying party cannot be an IP address), and its control port. */
+export const deskPort = port + 24;
+export const deskControlPort = port + 25;
 /** A signing key made for this run: a production start needs one. */
 const signingKey = JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
 /** How both portals run: as in production, with email through the mail service's stand-in. */
-const productionEnv = (portalPort: number) => ({
+const productionEnv = (portalPort: number, host = '127.0.0.1') => ({
   NODE_ENV: 'production',
-  SITE_URL: `http://127.0.0.1:${portalPort}`,
+  SITE_URL: `http://${host}:${portalPort}`,
   RESEND_API_KEY: 're_e2e_stand_in',
   RESEND_BASE_URL: `http://127.0.0.1:${mailPort}`,
   EMAIL_FROM: 'Alaqan <noreply@alaqan.test>',
@@ -79,6 +82,16 @@ export default defineConfig({
       cwd: root,
       url: `http://127.0.0.1:${schoolPort}/kk/`,
       env: { ...productionEnv(schoolPort), SCHOOL_CONTROL_PORT: String(schoolControlPort) },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same portal for the desk's journeys, on localhost, with a clock and seeds of its own.
+      command: 'node tests/support/desk-server.ts',
+      cwd: root,
+      url: `http://localhost:${deskPort}/kk/`,
+      env: { ...productionEnv(deskPort, 'localhost'), DESK_CONTROL_PORT: String(deskControlPort) },
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',

@@ -776,3 +776,72 @@ export async function readLearner(
     return { summary, verdict };
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+
+export interface WorkloadRow {
+  key: string;
+  open: number;
+  overdue: number;
+}
+
+export interface DeskReport {
+  byDistrict: WorkloadRow[];
+  /** By assignee's name; the key '' is nobody's. */
+  byCaseworker: (WorkloadRow & { name: string })[];
+  /** Median whole days from sending to the conclusion, over `concluded` applications. */
+  medianDaysToConclusion: number | undefined;
+  concluded: number;
+  /** Applicants invited to the school, and those of them with a certificate. */
+  invited: number;
+  trained: number;
+}
+
+/** The workload and times of the scope's districts, for the head of department; audited. */
+export async function readReport(db: Database, scope: DeskScope): Promise<DeskReport> {
+  return inDeskScope(db, scope, async (tx) => {
+    const { base, params } = queueQuery(scope, {});
+    const open = `q.stage <> 'closed'`;
+    const overdue = `q.stage <> 'closed' and q.due < $2::timestamptz`;
+    const byDistrict = await tx.query<{ key: string; open: number; overdue: number }>(
+      `${base} select q.district as key, count(*) filter (where ${open})::int as open,
+         count(*) filter (where ${overdue})::int as overdue from q group by q.district order by q.district`,
+      params,
+    );
+    const byCaseworker = await tx.query<{ key: string; name: string | null; open: number; overdue: number }>(
+      `${base} select coalesce(q.assignee_id::text, '') as key, staff.name, count(*) filter (where ${open})::int as open,
+         count(*) filter (where ${overdue})::int as overdue
+       from q left join staff on staff.id = q.assignee_id
+       group by q.assignee_id, staff.name order by staff.name nulls last`,
+      params,
+    );
+    const [times] = await tx.query<{ median: number | null; concluded: number }>(
+      `select percentile_cont(0.5) within group (order by extract(epoch from e.created_at - a.submitted_at) / 86400)::float8 as median,
+         count(*)::int as concluded
+       from applications a join application_events e on e.application_id = a.id and e.kind = 'conclusion'
+       where a.district = any ($1::text[])`,
+      [scope.districts],
+    );
+    const [training] = await tx.query<{ invited: number; trained: number }>(
+      `select count(distinct a.applicant_id)::int as invited,
+         count(distinct c.applicant_id)::int as trained
+       from applications a join application_events e on e.application_id = a.id and e.kind = 'school'
+       left join school_certificates c on c.applicant_id = a.applicant_id and c.revoked_at is null
+       where a.district = any ($1::text[])`,
+      [scope.districts],
+    );
+    await audit(tx, scope, { action: 'reports.read' });
+    return {
+      byDistrict: byDistrict.filter((row) => row.open > 0 || row.overdue > 0),
+      byCaseworker: byCaseworker
+        .filter((row) => row.open > 0)
+        .map((row) => ({ key: row.key, name: row.name ?? '', open: row.open, overdue: row.overdue })),
+      medianDaysToConclusion:
+        times?.median === null || times?.median === undefined ? undefined : Math.round(times.median),
+      concluded: times?.concluded ?? 0,
+      invited: training?.invited ?? 0,
+      trained: training?.trained ?? 0,
+    };
+  });
+}

@@ -481,7 +481,9 @@ export async function passkeysOf(db: Queryable, staffId: string): Promise<{ id: 
 export async function findPasskey(
   db: Queryable,
   id: string,
-): Promise<{ id: string; staffId: string; publicKey: Uint8Array; counter: number; transports: string[] } | undefined> {
+): Promise<
+  { id: string; staffId: string; publicKey: Uint8Array<ArrayBuffer>; counter: number; transports: string[] } | undefined
+> {
   const [row] = await db.query<{
     id: string;
     staff_id: string;
@@ -622,6 +624,10 @@ export async function saveChallenge(
   db: Queryable,
   input: { challenge: string; purpose: 'register' | 'authenticate'; staffId?: string | undefined; now: Date },
 ): Promise<string> {
+  // Challenges asked for and never answered go an hour after they expire: the table stays small.
+  await db.query("delete from staff_challenges where expires_at < $1::timestamptz - interval '1 hour'", [
+    input.now.toISOString(),
+  ]);
   const [row] = await db.query<{ id: string }>(
     'insert into staff_challenges (staff_id, purpose, challenge, expires_at) values ($1, $2, $3, $4) returning id',
     [input.staffId ?? null, input.purpose, input.challenge, minutesFrom(input.now, 5).toISOString()],

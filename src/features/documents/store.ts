@@ -132,6 +132,14 @@ export async function addDocument(
         ],
       );
       if (!row) throw new Error('the document was not saved');
+      // A document added to a sent application is an event of its timeline: the caseworker sees it
+      // arrive (an answer to a request, say), and the applicant sees it was received.
+      if (isApplicationStatus(application.status))
+        await tx.query(
+          `insert into application_events (application_id, status, created_at, actor_kind, actor_id, kind, detail)
+           values ($1, $2, $3, 'applicant', $4, 'upload', $5)`,
+          [application.id, application.status, now.toISOString(), applicantId, JSON.stringify({ kind: input.kind })],
+        );
       await tx.query('delete from upload_log where applicant_id = $1 and created_at <= $2', [applicantId, hourAgo]);
       await tx.query('insert into upload_log (applicant_id, created_at) values ($1, $2)', [
         applicantId,

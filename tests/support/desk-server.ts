@@ -1,0 +1,138 @@
+/**
+ * The portal as the desk's browser tests run it: the built portal, as in production, on
+ * `localhost` (WebAuthn refuses an IP address as the relying party), with what a test needs and
+ * production must never have, on a control port of its own:
+ *
+ * - a clock the test moves forward (`POST /advance?minutes=N`) and reads (`GET /now`): a TOTP code
+ *   is accepted once, so each sign-in of a test takes a new 30-second step;
+ * - a member of staff made and enrolled at once (`POST /staff`, JSON `{ email, name, role,
+ *   districts, locale }`), answering with their password and TOTP secret;
+ * - an applicant's sent application (`POST /application`, JSON `{ email, district, locale }`),
+ *   answering with its reference;
+ * - a signed-in staff session of a member (`POST /staff-session`, JSON `{ staffId }`), for
+ *   requests written by hand.
+ *
+ * Everything goes through the same store functions the pages use.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import { readConfig } from '../../src/app/config.ts';
+import { startPortal } from '../../src/app/portal.ts';
+import { markMfaVerified, startPrincipalSession } from '../../src/features/auth/store.ts';
+import { exampleAnswers } from '../../src/features/applications/examples.ts';
+import { openDraft, saveStep, submitApplication } from '../../src/features/applications/drafts.ts';
+import type { StepId } from '../../src/features/applications/journey.ts';
+import { currentTotp, newTotpSecret } from '../../src/features/desk/credentials.ts';
+import { isStaffRole } from '../../src/features/desk/policy.ts';
+import { enrolWithPassword, inviteStaff } from '../../src/features/desk/staff.ts';
+import { isLocale } from '../../src/i18n/locales.ts';
+
+let offsetMs = 0;
+const clock = () => new Date(Date.now() + offsetMs);
+const config = readConfig();
+const { runtime } = await startPortal(config, { clock, log: () => undefined });
+
+async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
+  let text = '';
+  for await (const chunk of request) text += String(chunk);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+async function enrolledStaff(input: Record<string, unknown>) {
+  const role = input['role'];
+  const locale = input['locale'] ?? 'kk';
+  if (!isStaffRole(role) || !isLocale(locale)) throw new Error('role or locale');
+  const invited = await inviteStaff(runtime.db, {
+    email: String(input['email']),
+    name: String(input['name']),
+    role,
+    districts: (input['districts'] as string[] | undefined) ?? [],
+    locale,
+    by: undefined,
+    origin: { ip: '127.0.0.1', now: clock() },
+    link: (token) => token,
+  });
+  if (invited.status !== 'invited') throw new Error('exists');
+  const secret = newTotpSecret();
+  const password = 'a test password of staff';
+  // Enrolled a minute ago, so the test's first code (of the clock's now) is a new one.
+  const then = new Date(clock().getTime() - 60_000);
+  const enrolled = await enrolWithPassword(runtime.db, {
+    token: invited.token,
+    password,
+    totpSecret: secret,
+    totpCode: await currentTotp(secret, then),
+    origin: { ip: '127.0.0.1', now: then },
+  });
+  if (enrolled.status !== 'enrolled') throw new Error(enrolled.status);
+  return { staffId: invited.staffId, password, secret };
+}
+
+async function sentApplication(input: Record<string, unknown>) {
+  const locale = input['locale'] ?? 'ru';
+  if (!isLocale(locale)) throw new Error('locale');
+  const email = String(input['email']);
+  const [applicant] = await runtime.db.query<{ id: string }>(
+    `insert into applicants (email, locale) values ($1, $2)
+     on conflict (email) do update set email = excluded.email returning id`,
+    [email, locale],
+  );
+  if (!applicant) throw new Error('applicant');
+  const draft = await openDraft(runtime.db, applicant.id, locale);
+  const answers: Record<string, unknown> = {
+    ...exampleAnswers,
+    address: { ...exampleAnswers.address, district: String(input['district'] ?? 'merke') },
+    applicant: { ...exampleAnswers.applicant, email },
+  };
+  for (const [step, data] of Object.entries(answers)) {
+    const saved = await saveStep(runtime.db, {
+      applicantId: applicant.id,
+      applicationId: draft.id,
+      step: step as StepId,
+      data,
+    });
+    if (saved.status !== 'saved') throw new Error(`${step}: ${saved.status}`);
+  }
+  const sent = await submitApplication(runtime.db, {
+    applicantId: applicant.id,
+    applicationId: draft.id,
+    link: (lang, reference) => runtime.publicUrl(`/${lang}/account/${reference}/`),
+    now: clock(),
+  });
+  if (sent.status !== 'submitted') throw new Error(sent.status);
+  return { reference: sent.reference, applicantId: applicant.id };
+}
+
+const control = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://control');
+  const reply = (status: number, value: unknown): void => {
+    response.writeHead(status, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify(value));
+  };
+  const handle = async (): Promise<[number, unknown]> => {
+    if (request.method === 'GET' && url.pathname === '/now') return [200, { now: clock().toISOString() }];
+    if (request.method !== 'POST') return [405, {}];
+    if (url.pathname === '/advance') {
+      offsetMs += Number(url.searchParams.get('minutes') ?? 0) * 60_000;
+      return [200, { now: clock().toISOString() }];
+    }
+    const input = await body(request);
+    if (url.pathname === '/staff') return [200, await enrolledStaff(input)];
+    if (url.pathname === '/application') return [200, await sentApplication(input)];
+    if (url.pathname === '/staff-session') {
+      // A staff session with its second factor checked, for requests written by hand.
+      const token = await startPrincipalSession(runtime.db, { kind: 'staff', id: String(input['staffId']) }, clock());
+      await markMfaVerified(runtime.db, 'staff', token, clock());
+      return [200, { token }];
+    }
+    return [404, {}];
+  };
+  handle().then(
+    ([status, value]) => {
+      reply(status, value);
+    },
+    (error: unknown) => {
+      reply(500, { error: error instanceof Error ? error.message : String(error) });
+    },
+  );
+});
+control.listen(Number(process.env['DESK_CONTROL_PORT']), '127.0.0.1');
