@@ -10,6 +10,9 @@
  *   server, beside a bare Node server as the ceiling (`src/cli/bench-learning.ts`).
  * - `flood`: the worst requests of the security review, a form of half a million fields and a
  *   chunked body of 256 MB (`src/cli/bench-flood.ts`): time to the answer and the server's memory.
+ * - `desk`: the caseworkers' queue page with 10,000 applications in a district, 10 requests at once,
+ *   on PGlite and on the PostgreSQL server (`src/cli/bench-desk.ts`): p50/p95 per address and the
+ *   queue's query alone.
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -18,6 +21,7 @@ import { requireBuild, startServer } from './bench-server.ts';
 import { benchFlood } from './bench-flood.ts';
 import { benchSubmissions } from './bench-submissions.ts';
 import { benchLearning } from './bench-learning.ts';
+import { benchDesk } from './bench-desk.ts';
 
 const port = Number(process.env['BENCH_PORT'] ?? 4339);
 const pages = ['/kk/guides/asyrap-alu/', '/ru/guides/usynovlenie/', '/en/guides/adoption/'];
@@ -87,6 +91,7 @@ const parts = {
   submissions: benchSubmissions,
   learning: benchLearning,
   flood: benchFlood,
+  desk: benchDesk,
 } as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !Object.hasOwn(parts, name));

@@ -74,7 +74,10 @@ export async function applicationPage(
   const status = isApplicationStatus(row.status) ? row.status : undefined;
   const t = translatorFor(input.locale);
   const history = ((await timeline(db, { applicantId: input.applicantId, applicationId: row.id })) ?? []).map(
-    (entry) => ({ ...entry, label: entry.kind === 'upload' ? t('status.documentAdded') : statusLabel(t, entry.status) }),
+    (entry) => ({
+      ...entry,
+      label: entry.kind === 'upload' ? t('status.documentAdded') : statusLabel(t, entry.status),
+    }),
   );
   return {
     id: row.id,

@@ -11,7 +11,13 @@ import type { Database, Queryable } from '../../platform/db/database.ts';
 import { enqueueEmail } from '../../platform/email/outbox.ts';
 import type { Answers } from '../applications/journey.ts';
 import { canMove, isApplicationStatus, type ApplicationStatus } from '../applications/status.ts';
-import { learnerProgressSummary, type LearnerSummary } from '../school/authority.ts';
+import {
+  districtLearners,
+  learnerProgressSummary,
+  recordGroupSession,
+  type DistrictLearner,
+  type LearnerSummary,
+} from '../school/authority.ts';
 import type { CourseRules } from '../school/course.ts';
 import { verifyCode as verifyCertificateCode, type Verdict } from '../school/verification.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
@@ -843,5 +849,42 @@ export async function readReport(db: Database, scope: DeskScope): Promise<DeskRe
       invited: training?.invited ?? 0,
       trained: training?.trained ?? 0,
     };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The school's learners (the psychologist's page)
+
+/** The learners of the scope's districts on a course, each district's most recently active first; audited. */
+export async function readLearners(
+  db: Database,
+  scope: DeskScope,
+  course: string,
+): Promise<(DistrictLearner & { district: string })[]> {
+  return inDeskScope(db, scope, async (tx) => {
+    const learners: (DistrictLearner & { district: string })[] = [];
+    for (const district of scope.districts)
+      for (const learner of await districtLearners(tx, course, district)) learners.push({ ...learner, district });
+    await audit(tx, scope, { action: 'learners.read', detail: { learners: learners.length } });
+    return learners;
+  });
+}
+
+/** Records a group session a learner of the scope attended, with its audit entry; not-enrolled for anyone else. */
+export async function recordLearnerSession(
+  db: Database,
+  scope: DeskScope,
+  input: { applicantId: string; course: string; session: unknown },
+): ReturnType<typeof recordGroupSession> {
+  if (!/^[0-9a-f-]{36}$/.test(input.applicantId)) return { status: 'not-enrolled' };
+  return inDeskScope(db, scope, async (tx) => {
+    const result = await recordGroupSession(tx, { ...input, staffId: scope.staffId, now: scope.now });
+    if (result.status === 'recorded')
+      await audit(tx, scope, {
+        action: 'learners.record-session',
+        subject: `learner:${input.applicantId}`,
+        detail: { session: result.id },
+      });
+    return result;
   });
 }

@@ -211,4 +211,31 @@ export const deskMigrations: readonly Migration[] = [
         using (exists (select 1 from applications a where a.applicant_id = school_certificates.applicant_id));
     `,
   },
+  {
+    id: '0015_desk_learners',
+    sql: `
+      -- The school's learners of a district are the desk's (the psychologist's) even before they
+      -- apply: a learner is seen by their own district, or through an application in scope. Their
+      -- lessons, time, attempts and sessions follow the learner. The psychologist records group
+      -- sessions.
+      drop policy desk_scope on school_learners;
+      create policy desk_scope on school_learners to alaqan_desk
+        using (district = any (desk_districts())
+          or exists (select 1 from applications a where a.applicant_id = school_learners.applicant_id));
+      drop policy desk_scope on school_lessons;
+      create policy desk_scope on school_lessons to alaqan_desk
+        using (exists (select 1 from school_learners l where l.applicant_id = school_lessons.applicant_id));
+      drop policy desk_scope on school_time;
+      create policy desk_scope on school_time to alaqan_desk
+        using (exists (select 1 from school_learners l where l.applicant_id = school_time.applicant_id));
+      drop policy desk_scope on school_attempts;
+      create policy desk_scope on school_attempts to alaqan_desk
+        using (exists (select 1 from school_learners l where l.applicant_id = school_attempts.applicant_id));
+      drop policy desk_scope on school_group_sessions;
+      create policy desk_scope on school_group_sessions to alaqan_desk
+        using (exists (select 1 from school_learners l where l.applicant_id = school_group_sessions.applicant_id))
+        with check (exists (select 1 from school_learners l where l.applicant_id = school_group_sessions.applicant_id));
+      grant insert on school_group_sessions to alaqan_desk;
+    `,
+  },
 ];
