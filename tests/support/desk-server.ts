@@ -7,8 +7,8 @@
  *   is accepted once, so each sign-in of a test takes a new 30-second step;
  * - a member of staff made and enrolled at once (`POST /staff`, JSON `{ email, name, role,
  *   districts, locale }`), answering with their password and TOTP secret;
- * - an applicant's sent application (`POST /application`, JSON `{ email, district, locale }`),
- *   answering with its reference;
+ * - an applicant's sent application with one document (`POST /application`, JSON `{ email,
+ *   district, locale }`), answering with its reference and the document's id;
  * - a signed-in staff session of a member (`POST /staff-session`, JSON `{ staffId }`), for
  *   requests written by hand.
  *
@@ -21,9 +21,10 @@ import { markMfaVerified, startPrincipalSession } from '../../src/features/auth/
 import { exampleAnswers } from '../../src/features/applications/examples.ts';
 import { openDraft, saveStep, submitApplication } from '../../src/features/applications/drafts.ts';
 import type { StepId } from '../../src/features/applications/journey.ts';
-import { currentTotp, newTotpSecret } from '../../src/features/desk/credentials.ts';
+import { currentTotp } from '../../src/features/desk/credentials.ts';
 import { isStaffRole } from '../../src/features/desk/policy.ts';
-import { enrolWithPassword, inviteStaff } from '../../src/features/desk/staff.ts';
+import { enrolWithPassword, inviteStaff, pendingTotpSecret } from '../../src/features/desk/staff.ts';
+import { addDocument } from '../../src/features/documents/store.ts';
 import { isLocale } from '../../src/i18n/locales.ts';
 
 let offsetMs = 0;
@@ -52,14 +53,13 @@ async function enrolledStaff(input: Record<string, unknown>) {
     link: (token) => token,
   });
   if (invited.status !== 'invited') throw new Error('exists');
-  const secret = newTotpSecret();
   const password = 'a test password of staff';
   // Enrolled a minute ago, so the test's first code (of the clock's now) is a new one.
   const then = new Date(clock().getTime() - 60_000);
+  const secret = (await pendingTotpSecret(runtime.db, invited.token, then)) ?? '';
   const enrolled = await enrolWithPassword(runtime.db, {
     token: invited.token,
     password,
-    totpSecret: secret,
     totpCode: await currentTotp(secret, then),
     origin: { ip: '127.0.0.1', now: then },
   });
@@ -80,7 +80,10 @@ async function sentApplication(input: Record<string, unknown>) {
   const draft = await openDraft(runtime.db, applicant.id, locale);
   const answers: Record<string, unknown> = {
     ...exampleAnswers,
-    address: { ...exampleAnswers.address, district: String(input['district'] ?? 'merke') },
+    address: {
+      ...exampleAnswers.address,
+      district: typeof input['district'] === 'string' ? input['district'] : 'merke',
+    },
     applicant: { ...exampleAnswers.applicant, email },
   };
   for (const [step, data] of Object.entries(answers)) {
@@ -99,7 +102,15 @@ async function sentApplication(input: Record<string, unknown>) {
     now: clock(),
   });
   if (sent.status !== 'submitted') throw new Error(sent.status);
-  return { reference: sent.reference, applicantId: applicant.id };
+  const document = await addDocument(runtime.db, {
+    application: { applicantId: applicant.id, reference: sent.reference },
+    kind: 'identity',
+    fileName: 'passport.pdf',
+    bytes: new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    uploadsDir: runtime.uploadsDir,
+  });
+  if (document.status !== 'added') throw new Error(document.status);
+  return { reference: sent.reference, applicantId: applicant.id, documentId: document.id };
 }
 
 const control = createServer((request, response) => {

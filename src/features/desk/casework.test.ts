@@ -202,7 +202,10 @@ describe.each(testDatabases)('an application worked from new to a conclusion on 
     expect(await moveCase(db, at(6), { reference, to: 'in-review', reason: 'Документы получены', link })).toEqual({
       status: 'done',
     });
-    expect(await inviteToSchool(db, at(7), { reference, link })).toEqual({ status: 'done' });
+    expect(await inviteToSchool(db, at(7), { reference, link })).toEqual({
+      status: 'done',
+      applicantId: app.applicantId,
+    });
     // A conclusion before the visit, or a visit before its stage, is refused.
     expect(await issueConclusion(db, at(8), { reference, outcome: 'positive', reasoning: 'x', link })).toEqual({
       status: 'not-allowed',

@@ -8,6 +8,7 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/codes/uuid.ts';
 import { enqueueEmail } from '../../platform/email/outbox.ts';
 import type { Answers } from '../applications/journey.ts';
 import { canMove, isApplicationStatus, type ApplicationStatus } from '../applications/status.ts';
@@ -171,9 +172,19 @@ export async function readQueue(db: Database, scope: DeskScope, filters: QueueFi
        order by ${order} limit $${String(n - 1)} offset $${String(n)}`,
       params,
     );
+    // Which applications were shown (their references, not their contents) and how they were asked for.
     await audit(tx, scope, {
       action: 'queue.read',
-      detail: { stage: filters.stage, rows: rows.length, page },
+      detail: {
+        stage: filters.stage,
+        page,
+        form: filters.form ?? null,
+        district: filters.district ?? null,
+        assignee: filters.assignee ?? null,
+        due: filters.due ?? null,
+        search: filters.reference ?? null,
+        shown: rows.map((row) => row.reference).join(','),
+      },
     });
     return {
       counts,
@@ -446,7 +457,7 @@ export async function openCaseDocument(
   scope: DeskScope,
   input: { reference: string; documentId: string },
 ): Promise<{ storedName: string; mediaType: string; originalName: string } | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(input.documentId)) return undefined;
+  if (!isUuid(input.documentId)) return undefined;
   return inDeskScope(db, scope, async (tx) => {
     const [row] = await tx.query<{ stored_name: string; media_type: string; original_name: string; district: string }>(
       `select d.stored_name, d.media_type, d.original_name, a.district from documents d
@@ -472,7 +483,8 @@ export async function openCaseDocument(
 export type StatusLink = (locale: Locale, reference: string) => string;
 
 export type WorkResult =
-  | { status: 'done' }
+  /** Done; `applicantId` says whose application it was (the invitation to the school files a certificate). */
+  | { status: 'done'; applicantId?: string }
   | { status: 'not-found' }
   | { status: 'not-allowed'; from: ApplicationStatus }
   | { status: 'conflict' };
@@ -571,6 +583,7 @@ export function assignCase(
   scope: DeskScope,
   input: { reference: string; to: string; reason: string },
 ): Promise<WorkResult> {
+  if (!isUuid(input.to)) return Promise.resolve({ status: 'conflict' });
   return work(db, scope, input.reference, async (tx, row) => {
     const [target] = await tx.query<{ id: string; name: string }>(
       `select id, name from staff where id = $1 and active and role in ('caseworker', 'head') and $2 = any (districts)`,
@@ -681,7 +694,7 @@ export function inviteToSchool(
     await writeEvent(tx, scope, row.id, { kind: 'school', status: 'invited-to-school', internal: false });
     await tellApplicant(tx, row, input.link, 'invited-to-school', false);
     await audit(tx, scope, { action: 'application.invite-to-school', subject: row.reference, district: row.district });
-    return { status: 'done' };
+    return { status: 'done', applicantId: row.applicant_id };
   });
 }
 
@@ -865,7 +878,10 @@ export async function readLearners(
     const learners: (DistrictLearner & { district: string })[] = [];
     for (const district of scope.districts)
       for (const learner of await districtLearners(tx, course, district)) learners.push({ ...learner, district });
-    await audit(tx, scope, { action: 'learners.read', detail: { learners: learners.length } });
+    await audit(tx, scope, {
+      action: 'learners.read',
+      detail: { shown: learners.map((learner) => learner.applicantId).join(',') },
+    });
     return learners;
   });
 }
@@ -876,7 +892,7 @@ export async function recordLearnerSession(
   scope: DeskScope,
   input: { applicantId: string; course: string; session: unknown },
 ): ReturnType<typeof recordGroupSession> {
-  if (!/^[0-9a-f-]{36}$/.test(input.applicantId)) return { status: 'not-enrolled' };
+  if (!isUuid(input.applicantId)) return { status: 'not-enrolled' };
   return inDeskScope(db, scope, async (tx) => {
     const result = await recordGroupSession(tx, { ...input, staffId: scope.staffId, now: scope.now });
     if (result.status === 'recorded')

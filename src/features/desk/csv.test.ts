@@ -115,4 +115,9 @@ describe('toCsv', () => {
       }),
     );
   });
+  it('quotes a cell with a semicolon, where Excel in Russian or Kazakh settings would start a new cell', () => {
+    expect(body(toCsv(['x'], [['Айгерим;=HYPERLINK("http://x")']]))).toBe(
+      'x\r\n"Айгерим;=HYPERLINK(""http://x"")"\r\n',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * CSV for the desk's downloads (a queue, a report), made to be opened in a spreadsheet: RFC 4180
- * (CRLF line ends, a field quoted when it holds a comma, a quote, CR or LF, its quotes doubled),
+ * (CRLF line ends, a field quoted when it holds a comma, a semicolon, a quote, CR or LF, its quotes
+ * doubled),
  * preceded by a UTF-8 byte-order mark, without which Excel reads the file in the machine's ANSI
  * code page and Kazakh letters (ә, ғ, қ, ң, ө, ұ, ү, һ, і) come out garbled. Text that a
  * spreadsheet would run as a formula is neutralised (OWASP's CSV injection, ASVS 1.2.10): an
@@ -16,7 +17,12 @@ const byteOrderMark = '\uFEFF';
 /** The first characters at which a spreadsheet starts a formula (or, tab and CR, skips to one). */
 const formulaStart = /^[=+\-@\t\r]/;
 
-const needsQuotes = /[",\r\n]/;
+/**
+ * Quoted when it holds a comma, a quote or a line end (RFC 4180), or a semicolon: Excel in Russian
+ * and Kazakh settings splits fields at semicolons, and an unquoted `Name;=HYPERLINK(…)` would open
+ * as a second cell that starts a formula.
+ */
+const needsQuotes = /[",;\r\n]/;
 
 /** The text of one cell, before quoting. */
 function cellText(cell: CsvCell): string {

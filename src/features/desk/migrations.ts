@@ -238,4 +238,14 @@ export const deskMigrations: readonly Migration[] = [
       grant insert on school_group_sessions to alaqan_desk;
     `,
   },
+  {
+    id: '0016_staff_sign_in_limits',
+    sql: `
+      -- The TOTP secret an invitation page showed, kept here until the code is typed: the secret
+      -- is the server's, never one a form or an address chose.
+      alter table staff_invitations add column pending_totp_secret text;
+      -- Refused staff sign-ins per network address in the last hour, counted for the rate limit.
+      create index audit_log_refused_sign_ins on audit_log (ip, at) where action = 'staff.sign-in.refused';
+    `,
+  },
 ];

@@ -55,10 +55,12 @@ export async function registrationOptions(
 /** Checks a new passkey against its challenge (used once); the passkey to store, or undefined. */
 export async function verifyRegistration(
   db: Database,
-  input: { rp: RelyingParty; challengeId: string; response: unknown; now: Date },
+  input: { rp: RelyingParty; challengeId: string; response: unknown; staffId: string; now: Date },
 ): Promise<NewPasskey | undefined> {
-  const challenge = await takeChallenge(db, { id: input.challengeId, purpose: 'register', now: input.now });
-  if (!challenge) return undefined;
+  const taken = await takeChallenge(db, { id: input.challengeId, purpose: 'register', now: input.now });
+  // A challenge made for one invitation makes no passkey for another.
+  if (taken?.staffId !== input.staffId) return undefined;
+  const challenge = taken.challenge;
   try {
     const result = await verifyRegistrationResponse({
       response: input.response as RegistrationResponseJSON,
@@ -100,7 +102,8 @@ export async function verifyAuthentication(
   db: Database,
   input: { rp: RelyingParty; challengeId: string; response: unknown; now: Date },
 ): Promise<{ passkeyId: string; staffId: string; newCounter: number } | undefined> {
-  const challenge = await takeChallenge(db, { id: input.challengeId, purpose: 'authenticate', now: input.now });
+  const challenge = (await takeChallenge(db, { id: input.challengeId, purpose: 'authenticate', now: input.now }))
+    ?.challenge;
   const response = input.response as AuthenticationResponseJSON | undefined;
   if (!challenge || typeof response?.id !== 'string') return undefined;
   const passkey = await findPasskey(db, response.id);

@@ -27,7 +27,7 @@ describe('what each role may do', () => {
         'learners.read',
       ],
       administrator: [...deskActions],
-      psychologist: ['learners.read'],
+      psychologist: ['learners.read', 'learners.record'],
     });
   });
 

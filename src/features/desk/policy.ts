@@ -39,8 +39,10 @@ export const deskActions = [
   'staff.manage',
   /** Set each stage's time limit. */
   'limits.manage',
-  /** The school's learners of the districts and their group sessions. */
+  /** The school's learners of the districts and their progress. */
   'learners.read',
+  /** Record a group session a learner attended (the school's psychologist). */
+  'learners.record',
 ] as const;
 
 export type DeskAction = (typeof deskActions)[number];
@@ -57,8 +59,16 @@ const work: readonly DeskAction[] = [
 const grants: Record<StaffRole, readonly DeskAction[]> = {
   caseworker: work,
   head: [...work, 'applications.assign', 'reports.read', 'queue.export-iin'],
-  administrator: [...work, 'applications.assign', 'reports.read', 'queue.export-iin', 'staff.manage', 'limits.manage'],
-  psychologist: ['learners.read'],
+  administrator: [
+    ...work,
+    'applications.assign',
+    'reports.read',
+    'queue.export-iin',
+    'staff.manage',
+    'limits.manage',
+    'learners.record',
+  ],
+  psychologist: ['learners.read', 'learners.record'],
 };
 
 export function can(role: StaffRole, action: DeskAction): boolean {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useMigratedDatabase } from '../../../tests/support/databases.ts';
-import { currentTotp, newTotpSecret } from './credentials.ts';
+import { currentTotp } from './credentials.ts';
 import {
   checkSecondFactor,
   deactivateStaff,
   enrolWithPassword,
   findInvitation,
   inviteStaff,
+  pendingTotpSecret,
   signInWithPassword,
   staffPolicy,
   staffPrincipal,
@@ -60,11 +61,10 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
 
   it('enrols once: a used invitation is refused, and so is one past its days', async () => {
     const { token } = await invited('once@desk.example.kz');
-    const secret = newTotpSecret();
+    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
     const wrong = await enrolWithPassword(database(), {
       token,
       password: 'a long enough password',
-      totpSecret: secret,
       totpCode: '000000' === (await currentTotp(secret, later(60))) ? '111111' : '000000',
       origin: origin(60),
     });
@@ -72,7 +72,6 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
     const enrolled = await enrolWithPassword(database(), {
       token,
       password: 'a long enough password',
-      totpSecret: secret,
       totpCode: await currentTotp(secret, later(60)),
       origin: origin(60),
     });
@@ -84,7 +83,6 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
     const again = await enrolWithPassword(database(), {
       token,
       password: 'another long password',
-      totpSecret: secret,
       totpCode: await currentTotp(secret, later(120)),
       origin: origin(120),
     });
@@ -97,11 +95,10 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
 
   it('signs in with two factors; a code is accepted once; email and password alone open nothing', async () => {
     const { token } = await invited('two@desk.example.kz');
-    const secret = newTotpSecret();
+    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
     await enrolWithPassword(database(), {
       token,
       password: 'correct horse battery',
-      totpSecret: secret,
       totpCode: await currentTotp(secret, later(0)),
       origin: origin(0),
     });
@@ -121,10 +118,16 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
     const half = await staffPrincipal(database(), first.sessionToken, { now: later(91), keepAlive: false });
     expect(half?.mfaVerifiedAt).toBeUndefined();
     const code = await currentTotp(secret, later(95));
-    expect(await checkSecondFactor(database(), { sessionToken: first.sessionToken, code, origin: origin(95) })).toBe(
-      'verified',
-    );
-    const signedIn = await staffPrincipal(database(), first.sessionToken, { now: later(96), keepAlive: false });
+    const verified = await checkSecondFactor(database(), {
+      sessionToken: first.sessionToken,
+      code,
+      origin: origin(95),
+    });
+    if (verified.status !== 'verified') throw new Error(verified.status);
+    // The session has a new token once the factor is checked: the old one opens nothing.
+    expect(verified.sessionToken).not.toBe(first.sessionToken);
+    expect(await staffPrincipal(database(), first.sessionToken, { now: later(96), keepAlive: false })).toBeUndefined();
+    const signedIn = await staffPrincipal(database(), verified.sessionToken, { now: later(96), keepAlive: false });
     expect(signedIn?.mfaVerifiedAt).toEqual(later(95));
     expect(signedIn).toMatchObject({ role: 'caseworker', districts: ['merke'] });
     // The same code again (a replay, even in its own 30 seconds) is refused.
@@ -134,18 +137,19 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
       origin: origin(96),
     });
     if (second.status !== 'second-factor') throw new Error(second.status);
-    expect(await checkSecondFactor(database(), { sessionToken: second.sessionToken, code, origin: origin(96) })).toBe(
-      'wrong-code',
-    );
+    expect(
+      await checkSecondFactor(database(), { sessionToken: second.sessionToken, code, origin: origin(96) }),
+    ).toEqual({
+      status: 'wrong-code',
+    });
   });
 
   it('signs a deactivated member out at once, and refuses their sign-in', async () => {
     const { token, staffId } = await invited('leaving@desk.example.kz');
-    const secret = newTotpSecret();
+    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
     const enrolled = await enrolWithPassword(database(), {
       token,
       password: 'correct horse battery',
-      totpSecret: secret,
       totpCode: await currentTotp(secret, later(0)),
       origin: origin(0),
     });
@@ -181,11 +185,10 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
 
   it('locks sign-in after five wrong passwords in a row', async () => {
     const { token } = await invited('locked@desk.example.kz');
-    const secret = newTotpSecret();
+    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
     await enrolWithPassword(database(), {
       token,
       password: 'correct horse battery',
-      totpSecret: secret,
       totpCode: await currentTotp(secret, later(0)),
       origin: origin(0),
     });
@@ -202,5 +205,70 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
         origin: origin(20),
       }),
     ).toEqual({ status: 'locked' });
+  });
+
+  it('ends every session of a member after five wrong codes, even one whose factor was checked', async () => {
+    const { token } = await invited('guessed@desk.example.kz');
+    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
+    const enrolled = await enrolWithPassword(database(), {
+      token,
+      password: 'correct horse battery',
+      totpCode: await currentTotp(secret, later(0)),
+      origin: origin(0),
+    });
+    if (enrolled.status !== 'enrolled') throw new Error(enrolled.status);
+    // Someone at a desk left signed in guesses the code asked before an export.
+    const results = [];
+    for (let attempt = 0; attempt < staffPolicy.attemptsBeforeLock; attempt += 1)
+      results.push(
+        (
+          await checkSecondFactor(database(), {
+            sessionToken: enrolled.sessionToken,
+            code: '000000',
+            origin: origin(30),
+          })
+        ).status,
+      );
+    expect(results.slice(0, -1).every((status) => status === 'wrong-code')).toBe(true);
+    expect(results.at(-1)).toBe('ended');
+    expect(
+      await staffPrincipal(database(), enrolled.sessionToken, { now: later(31), keepAlive: false }),
+    ).toBeUndefined();
+    expect(
+      await signInWithPassword(database(), {
+        email: 'guessed@desk.example.kz',
+        password: 'correct horse battery',
+        origin: origin(60),
+      }),
+    ).toEqual({ status: 'locked' });
+  });
+
+  it('makes a network address with many refused sign-ins wait, whatever it types next', async () => {
+    const ip = { ip: '10.9.9.9', now: later(0) };
+    for (let attempt = 0; attempt < staffPolicy.refusalsPerHour; attempt += 1)
+      expect(
+        await signInWithPassword(database(), {
+          email: `nobody-${String(attempt)}@desk.example.kz`,
+          password: 'guess guess guess',
+          origin: ip,
+        }),
+      ).toEqual({ status: 'refused' });
+    expect(
+      await signInWithPassword(database(), {
+        email: 'two@desk.example.kz',
+        password: 'correct horse battery',
+        origin: ip,
+      }),
+    ).toEqual({ status: 'rate-limited' });
+    // Another address is not held back.
+    expect(
+      (
+        await signInWithPassword(database(), {
+          email: 'nobody@desk.example.kz',
+          password: 'guess guess guess',
+          origin: { ip: '10.9.9.10', now: later(0) },
+        })
+      ).status,
+    ).toBe('refused');
   });
 });

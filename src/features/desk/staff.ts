@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/codes/uuid.ts';
 import { enqueueEmail } from '../../platform/email/outbox.ts';
 import { hashSecret, minutesFrom, newSecret } from '../auth/policy.ts';
 import type { StaffPrincipal } from '../auth/staff.ts';
@@ -13,6 +14,7 @@ import { principalSession, startPrincipalSession } from '../auth/store.ts';
 import { appendAudit } from './audit.ts';
 import {
   checkTotp,
+  newTotpSecret,
   hashPassword,
   hashRecoveryCode,
   newRecoveryCodes,
@@ -30,6 +32,8 @@ export const staffPolicy = {
   lockMinutes: 15,
   /** An export or a conclusion asks for the second factor again if it was checked longer ago. */
   reauthenticateMinutes: 5,
+  /** Refused sign-ins from one network address in an hour before it must wait. */
+  refusalsPerHour: 20,
 } as const;
 
 /** Where an action comes from, for the audit log. */
@@ -84,14 +88,29 @@ function toMember(row: StaffRow): StaffMember {
   };
 }
 
-/** Every member of staff, active first, by name. */
-export async function listStaff(db: Queryable): Promise<StaffMember[]> {
-  const rows = await db.query<StaffRow>(`select ${staffColumns} from staff order by active desc, name`);
-  return rows.map(toMember);
+/** Every member of staff, active first, by name; the read (their addresses) is audited. */
+export async function listStaff(db: Database, by: { staffId: string; origin: Origin }): Promise<StaffMember[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<StaffRow>(`select ${staffColumns} from staff order by active desc, name`);
+    await appendAudit(tx, {
+      at: by.origin.now,
+      actor: { kind: 'staff', id: by.staffId },
+      action: 'staff.list',
+      ip: by.origin.ip,
+    });
+    return rows.map(toMember);
+  });
+}
+
+/** A sign-in refused before any member was known (a passkey that did not verify): audited, and counted per address. */
+export async function recordRefusedSignIn(db: Database, origin: Origin): Promise<void> {
+  await db.transaction((tx) =>
+    appendAudit(tx, { at: origin.now, actor: { kind: 'anonymous' }, action: 'staff.sign-in.refused', ip: origin.ip }),
+  );
 }
 
 export async function findStaff(db: Queryable, id: string): Promise<StaffMember | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.query<StaffRow>(`select ${staffColumns} from staff where id = $1`, [id]);
   return row && toMember(row);
 }
@@ -164,6 +183,8 @@ export interface Invitation {
   staffId: string;
   email: string;
   name: string;
+  /** The authenticator app's secret the page showed, once it has been shown. */
+  totpSecret: string | undefined;
 }
 
 async function usableInvitation(
@@ -172,19 +193,47 @@ async function usableInvitation(
   now: Date,
   lock: boolean,
 ): Promise<Invitation | undefined> {
-  const [row] = await tx.query<{ id: string; staff_id: string; email: string; name: string }>(
-    `select staff_invitations.id, staff_invitations.staff_id, staff.email, staff.name
+  const [row] = await tx.query<{
+    id: string;
+    staff_id: string;
+    email: string;
+    name: string;
+    pending_totp_secret: string | null;
+  }>(
+    `select staff_invitations.id, staff_invitations.staff_id, staff.email, staff.name, staff_invitations.pending_totp_secret
      from staff_invitations join staff on staff.id = staff_invitations.staff_id
      where token_hash = $1 and used_at is null and expires_at > $2 and staff.active and staff.enrolled_at is null
      ${lock ? 'for update of staff_invitations' : ''}`,
     [hashSecret(token), now.toISOString()],
   );
-  return row && { id: row.id, staffId: row.staff_id, email: row.email, name: row.name };
+  return (
+    row && {
+      id: row.id,
+      staffId: row.staff_id,
+      email: row.email,
+      name: row.name,
+      totpSecret: row.pending_totp_secret ?? undefined,
+    }
+  );
 }
 
 /** The invitation of a token from the email, while it is unused and in time. */
 export function findInvitation(db: Queryable, token: string, now: Date): Promise<Invitation | undefined> {
   return usableInvitation(db, token, now, false);
+}
+
+/**
+ * The authenticator app's secret for an invitation: made on the first view of the invitation page
+ * and kept with it, so the page shows the same one until the code is typed, and the form can send
+ * no other.
+ */
+export async function pendingTotpSecret(db: Database, token: string, now: Date): Promise<string | undefined> {
+  const [row] = await db.query<{ pending_totp_secret: string }>(
+    `update staff_invitations set pending_totp_secret = coalesce(pending_totp_secret, $3)
+     where token_hash = $1 and used_at is null and expires_at > $2 returning pending_totp_secret`,
+    [hashSecret(token), now.toISOString(), newTotpSecret()],
+  );
+  return row?.pending_totp_secret;
 }
 
 export type EnrolResult =
@@ -229,14 +278,14 @@ async function finishEnrolment(
  */
 export async function enrolWithPassword(
   db: Database,
-  input: { token: string; password: string; totpSecret: string; totpCode: string; origin: Origin },
+  input: { token: string; password: string; totpCode: string; origin: Origin },
 ): Promise<EnrolResult> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const invitation = await usableInvitation(tx, input.token, input.origin.now, true);
-    if (!invitation) return { status: 'expired' };
+    if (!invitation?.totpSecret) return { status: 'expired' };
     const totp = await checkTotp({
-      secret: input.totpSecret,
+      secret: invitation.totpSecret,
       code: input.totpCode,
       lastStep: undefined,
       now: input.origin.now,
@@ -245,7 +294,7 @@ export async function enrolWithPassword(
     await tx.query('update staff set password_hash = $2, totp_secret = $3, totp_last_step = $4 where id = $1', [
       invitation.staffId,
       passwordHash,
-      input.totpSecret,
+      invitation.totpSecret,
       totp.step,
     ]);
     return {
@@ -288,7 +337,10 @@ export async function addPasskey(tx: Queryable, staffId: string, passkey: NewPas
 }
 
 export type PasswordSignIn =
-  { status: 'second-factor'; sessionToken: string } | { status: 'refused' } | { status: 'locked' };
+  | { status: 'second-factor'; sessionToken: string }
+  | { status: 'refused' }
+  | { status: 'locked' }
+  | { status: 'rate-limited' };
 
 /** A hash to check a password against when the address is unknown, so both take as long. */
 let decoyHash: Promise<string> | undefined;
@@ -304,6 +356,13 @@ export async function signInWithPassword(
   input: { email: string; password: string; origin: Origin },
 ): Promise<PasswordSignIn> {
   const { now, ip } = input.origin;
+  // Many refusals from one address are someone trying addresses or passwords: they wait, and no
+  // password is checked meanwhile (each check costs 19 MiB of memory).
+  const [refusals] = await db.query<{ n: number }>(
+    "select count(*)::int as n from audit_log where action = 'staff.sign-in.refused' and ip = $1 and at > $2",
+    [ip, minutesFrom(now, -60).toISOString()],
+  );
+  if ((refusals?.n ?? 0) >= staffPolicy.refusalsPerHour) return { status: 'rate-limited' };
   const [row] = await db.query<{
     id: string;
     password_hash: string | null;
@@ -346,16 +405,16 @@ async function registerFailure(tx: Queryable, staffId: string, origin: Origin, a
       staffId,
       minutesFrom(origin.now, staffPolicy.lockMinutes).toISOString(),
     ]);
-    // A locked member's half-signed-in sessions end too: the lock is not sidestepped by one still open.
-    await tx.query(
-      "delete from sessions where principal_kind = 'staff' and principal_id = $1 and mfa_verified_at is null",
-      [staffId],
-    );
+    // Every session of a locked member ends: codes guessed from a session left open (a desk left
+    // unlocked) stop here too, and the member signs in again once the lock is over.
+    await tx.query("delete from sessions where principal_kind = 'staff' and principal_id = $1", [staffId]);
   }
   await appendAudit(tx, { at: origin.now, actor: { kind: 'staff', id: staffId }, action, ip: origin.ip });
 }
 
-export type SecondFactorResult = 'verified' | 'wrong-code' | 'ended';
+export type SecondFactorResult =
+  /** The new session token: a session is given a new token when its factor is checked. */
+  { status: 'verified'; sessionToken: string } | { status: 'wrong-code' } | { status: 'ended' };
 
 /**
  * Checks a code from the authenticator app, or a recovery code (used once), for the session of
@@ -368,7 +427,7 @@ export async function checkSecondFactor(
 ): Promise<SecondFactorResult> {
   const { now, ip } = input.origin;
   const session = await principalSession(db, 'staff', input.sessionToken, { now, keepAlive: false });
-  if (!session) return 'ended';
+  if (!session) return { status: 'ended' };
   const staffId = session.principal.id;
   const recovery = normaliseRecoveryCode(input.code);
   const recoveryHashes = recovery
@@ -385,11 +444,16 @@ export async function checkSecondFactor(
         break;
       }
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ totp_secret: string | null; totp_last_step: number | null; active: boolean }>(
-      'select totp_secret, totp_last_step, active from staff where id = $1 for update',
-      [staffId],
-    );
-    if (!row?.active) return 'ended';
+    const [row] = await tx.query<{
+      totp_secret: string | null;
+      totp_last_step: number | null;
+      active: boolean;
+      locked_until: Date | null;
+    }>('select totp_secret, totp_last_step, active, locked_until from staff where id = $1 for update', [staffId]);
+    if (!row?.active || (row.locked_until && row.locked_until > now)) {
+      await tx.query('delete from sessions where token_hash = $1', [hashSecret(input.sessionToken)]);
+      return { status: 'ended' };
+    }
     let method: 'totp' | 'recovery' | undefined;
     if (recoveryId) {
       const spent = await tx.query(
@@ -412,20 +476,34 @@ export async function checkSecondFactor(
     if (!method) {
       await registerFailure(tx, staffId, input.origin, 'staff.second-factor.refused');
       const [still] = await tx.query('select 1 from sessions where token_hash = $1', [hashSecret(input.sessionToken)]);
-      return still ? 'wrong-code' : 'ended';
+      return still ? { status: 'wrong-code' } : { status: 'ended' };
     }
     await tx.query('update staff set failed_sign_ins = 0 where id = $1', [staffId]);
-    await tx.query('update sessions set mfa_verified_at = $2, last_seen_at = $2 where token_hash = $1', [
-      hashSecret(input.sessionToken),
-      now.toISOString(),
-    ]);
+    // A new token once the factor is checked: a token planted or seen before this moment opens nothing.
+    const [previous] = await tx.query<{ created_at: Date; expires_at: Date }>(
+      'delete from sessions where token_hash = $1 returning created_at, expires_at',
+      [hashSecret(input.sessionToken)],
+    );
+    if (!previous) return { status: 'ended' };
+    const sessionToken = newSecret();
+    await tx.query(
+      `insert into sessions (token_hash, principal_kind, principal_id, created_at, last_seen_at, expires_at, mfa_verified_at)
+       values ($1, 'staff', $2, $3, $4, $5, $4)`,
+      [
+        hashSecret(sessionToken),
+        staffId,
+        previous.created_at.toISOString(),
+        now.toISOString(),
+        previous.expires_at.toISOString(),
+      ],
+    );
     await appendAudit(tx, {
       at: now,
       actor: { kind: 'staff', id: staffId },
       action: `staff.second-factor.${method}`,
       ip,
     });
-    return 'verified';
+    return { status: 'verified', sessionToken };
   });
 }
 
@@ -572,6 +650,7 @@ export async function changeStaff(
   input: { by: string; staffId: string; role: StaffRole; districts: readonly string[]; origin: Origin },
 ): Promise<StaffChange> {
   if (input.by === input.staffId) return { status: 'own-account' };
+  if (!isUuid(input.staffId)) return { status: 'not-found' };
   return db.transaction(async (tx) => {
     const rows = await tx.query('update staff set role = $2, districts = $3 where id = $1 and active returning id', [
       input.staffId,
@@ -597,6 +676,7 @@ export async function deactivateStaff(
   input: { by: string; staffId: string; origin: Origin },
 ): Promise<StaffChange> {
   if (input.by === input.staffId) return { status: 'own-account' };
+  if (!isUuid(input.staffId)) return { status: 'not-found' };
   return db.transaction(async (tx) => {
     const rows = await tx.query(
       'update staff set active = false, deactivated_at = $2 where id = $1 and active returning id',
@@ -640,14 +720,14 @@ export async function saveChallenge(
 export async function takeChallenge(
   db: Queryable,
   input: { id: string; purpose: 'register' | 'authenticate'; now: Date },
-): Promise<string | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(input.id)) return undefined;
-  const [row] = await db.query<{ challenge: string }>(
+): Promise<{ challenge: string; staffId: string | undefined } | undefined> {
+  if (!isUuid(input.id)) return undefined;
+  const [row] = await db.query<{ challenge: string; staff_id: string | null }>(
     `update staff_challenges set used_at = $3 where id = $1 and purpose = $2 and used_at is null and expires_at > $3
-     returning challenge`,
+     returning challenge, staff_id`,
     [input.id, input.purpose, input.now.toISOString()],
   );
-  return row?.challenge;
+  return row && { challenge: row.challenge, staffId: row.staff_id ?? undefined };
 }
 
 export interface StageLimit {
