@@ -20,6 +20,11 @@ describe('the order of migrations', () => {
       '0009_applications_district',
       '0010_application_event_actors',
       '0011_school',
+      '0012_staff',
+      '0013_audit_log',
+      '0014_desk_role',
+      '0015_desk_learners',
+      '0016_staff_sign_in_limits',
     ]);
   });
 
