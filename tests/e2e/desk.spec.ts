@@ -305,6 +305,34 @@ test('a caseworker without JavaScript enrols a password and an authenticator app
   await expect(caseworker).toHaveURL(/\/en\/desk\/sign-in\/$/);
   await signInStaff(caseworker, caseworkerEmail, password, secret);
 
+  // The work on an application needs no script: take it, note, ask for a document, move it on.
+  const { reference } = await control<{ reference: string }>(page, '/application', {
+    email: unique('nojs-applicant'),
+    district: 'merke',
+    locale: 'en',
+  });
+  await caseworker.getByLabel(en('desk.queue.search')).fill(reference);
+  await caseworker.getByRole('button', { name: en('desk.queue.apply') }).click();
+  await caseworker.getByRole('link', { name: reference }).click();
+  await caseworker.getByRole('button', { name: en('desk.case.take') }).click();
+  await expect(caseworker.getByRole('status')).toHaveText(en('desk.case.saved'));
+  await caseworker.getByText(en('desk.case.requestHeading'), { exact: true }).click();
+  // A deadline in the past is refused, with what to do, and the message typed is kept.
+  await caseworker.getByLabel(en('desk.case.requestMessage')).fill('The income certificate for 2026');
+  await caseworker.getByLabel(en('desk.case.dueOn')).fill('2020-01-01');
+  await caseworker.getByRole('button', { name: en('desk.case.request') }).click();
+  await expect(caseworker.getByRole('alert')).toContainText(en('desk.case.error.dueOn'));
+  await expect(caseworker.getByLabel(en('desk.case.requestMessage'))).toHaveValue('The income certificate for 2026');
+  await caseworker.getByLabel(en('desk.case.dueOn')).fill('2099-01-15');
+  await caseworker.getByRole('button', { name: en('desk.case.request') }).click();
+  await expect(caseworker.getByRole('status')).toHaveText(en('desk.case.saved'));
+  await caseworker.getByText(en('desk.case.moveHeading'), { exact: true }).click();
+  await caseworker.getByRole('radio', { name: en('status.stage.in-review') }).check();
+  await caseworker.getByLabel(en('desk.case.reasonPublic'), { exact: true }).fill('Received, thank you');
+  await caseworker.getByRole('button', { name: en('desk.case.move') }).click();
+  await expect(caseworker.getByRole('status')).toHaveText(en('desk.case.saved'));
+  await expect(caseworker.getByRole('heading', { name: en('desk.event.request') })).toBeVisible();
+
   // The administrator downloads the queue: the code is asked again, then a CSV Excel reads in Kazakh.
   await control(page, '/advance?minutes=6');
   await adminPage.goto('/en/desk/');
