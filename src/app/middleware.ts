@@ -60,7 +60,11 @@ const runtimeAndSession = defineMiddleware(async (context, next) => {
   // The desk: its own cookie and session; pages for staff only, never indexed or stored.
   const staffToken = context.cookies.get(staffSessionCookie)?.value;
   context.locals.staff = staffToken
-    ? await staffPrincipal(runtime.db, staffToken, { now: runtime.now(), keepAlive: true })
+    ? await staffPrincipal(runtime.db, staffToken, {
+        now: runtime.now(),
+        // Asking how long is left is not activity: it must not extend the session it measures.
+        keepAlive: !(context.request.method === 'GET' && context.routePattern === '/[lang]/desk/session'),
+      })
     : undefined;
   const response = await next();
   response.headers.set('Cache-Control', 'private, no-store');

@@ -105,7 +105,7 @@ async function seed(db: Database): Promise<Caseworker> {
 async function timeReadQueue(db: Database, staffId: string): Promise<number[]> {
   const times: number[] = [];
   for (let call = 0; call < queueCalls; call += 1) {
-    const scope = { staffId, districts: ['taraz'], ip: '127.0.0.1', now: new Date() };
+    const scope = { staffId, role: 'caseworker' as const, districts: ['taraz'], ip: '127.0.0.1', now: new Date() };
     const start = performance.now();
     await readQueue(db, scope, { stage: 'new', sort: 'due', page: 1 });
     times.push(performance.now() - start);

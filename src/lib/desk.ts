@@ -55,6 +55,7 @@ export async function deskRequest(context: DeskContext, action: DeskAction): Pro
     origin: { ip: clientIp, now },
     scope: {
       staffId: staff.staffId,
+      role: staff.role,
       districts: deskScope(
         staff,
         districts.map((district) => district.key),

@@ -418,7 +418,15 @@ test('every role is refused another district’s application: the page, its docu
 
   // The control: a caseworker of Merke reads the same page and document, and adds a note.
   const { api, staffId } = await as('caseworker', ['merke']);
-  expect((await api.get(application)).status()).toBe(200);
+  const page200 = await api.get(application);
+  expect(page200.status()).toBe(200);
+  // Staff pages are never stored by a browser or a proxy, nor indexed.
+  expect(page200.headers()['cache-control']).toBe('private, no-store');
+  expect(page200.headers()['x-robots-tag']).toBe('noindex, nofollow');
+  // The warning before the session ends asks how long is left, without extending it.
+  const left = (await (await api.get('/en/desk/session/')).json()) as { secondsLeft: number };
+  expect(left.secondsLeft).toBeGreaterThan(0);
+  expect(left.secondsLeft).toBeLessThanOrEqual(15 * 60);
   expect((await api.get(document)).status()).toBe(200);
   expect((await api.post(application, { form: form('note', staffId) })).status()).toBe(303);
   const exported = await api.get('/en/desk/export.csv?stage=new');

@@ -65,7 +65,7 @@ describe.each(testDatabases)('the desk’s district scope on $name', (backend) =
     merke = await submitted(db, 'merke', 'AQ-MERK-0001-A', 'merke@example.kz');
     taraz = await submitted(db, 'taraz', 'AQ-TARA-0001-B', 'taraz@example.kz');
     const id = await member(db, 'dana@desk.example.kz', 'caseworker', ['merke']);
-    caseworker = { staffId: id, districts: ['merke'], ip: '10.1.1.1', now };
+    caseworker = { staffId: id, role: 'caseworker', districts: ['merke'], ip: '10.1.1.1', now };
   });
 
   it('shows the queue of the member’s districts only', async () => {
@@ -142,6 +142,12 @@ describe.each(testDatabases)('the desk’s district scope on $name', (backend) =
     );
   });
 
+  it('shows the school’s psychologist no application, even in their district, in the database itself', async () => {
+    const psychologist = { ...caseworker, role: 'psychologist' as const };
+    expect(await inDeskScope(database(), psychologist, (tx) => tx.query('select id from applications'))).toEqual([]);
+    expect(await readCase(database(), psychologist, 'AQ-MERK-0001-A')).toBeUndefined();
+  });
+
   it('runs as a role without superuser or BYPASSRLS', async () => {
     const [role] = await inDeskScope(database(), caseworker, (tx) =>
       tx.query<{ rolsuper: boolean; rolbypassrls: boolean; current_user: string }>(
@@ -175,6 +181,7 @@ describe.each(testDatabases)('an application worked from new to a conclusion on 
     app = await submitted(database(), 'merke', reference, 'worked@example.kz');
     scope = {
       staffId: await member(database(), 'aset@desk.example.kz', 'caseworker', ['merke']),
+      role: 'caseworker',
       districts: ['merke'],
       ip: '10.1.1.2',
       now,

@@ -22,6 +22,7 @@ import {
 import type { CourseRules } from '../school/course.ts';
 import { verifyCode as verifyCertificateCode, type Verdict } from '../school/verification.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
+import type { StaffRole } from './policy.ts';
 import {
   dueState,
   isQueueStage,
@@ -35,6 +36,8 @@ import {
 /** Who is working, where from, and over which districts. */
 export interface DeskScope {
   staffId: string;
+  /** The member's role: the database, too, lets only the roles that work applications see them. */
+  role: StaffRole;
   districts: readonly string[];
   ip: string;
   now: Date;
@@ -50,7 +53,10 @@ export async function inDeskScope<T>(db: Database, scope: DeskScope, work: (tx: 
   const districts = scope.districts.filter((district) => districtKey.test(district));
   return db.transaction(async (tx) => {
     await tx.query('set local role alaqan_desk');
-    await tx.query("select set_config('app.desk_districts', $1, true)", [districts.join(',')]);
+    await tx.query("select set_config('app.desk_districts', $1, true), set_config('app.desk_role', $2, true)", [
+      districts.join(','),
+      scope.role,
+    ]);
     return work(tx);
   });
 }

@@ -248,4 +248,17 @@ export const deskMigrations: readonly Migration[] = [
       create index audit_log_refused_sign_ins on audit_log (ip, at) where action = 'staff.sign-in.refused';
     `,
   },
+  {
+    id: '0017_desk_role_reads',
+    sql: `
+      -- Applications are seen only in a transaction of a role that works them (the school's
+      -- psychologist sees learners, never an application), as the application code says too.
+      drop policy desk_scope on applications;
+      create policy desk_scope on applications to alaqan_desk
+        using (reference is not null and district = any (desk_districts())
+          and current_setting('app.desk_role', true) in ('caseworker', 'head', 'administrator'))
+        with check (reference is not null and district = any (desk_districts())
+          and current_setting('app.desk_role', true) in ('caseworker', 'head', 'administrator'));
+    `,
+  },
 ];

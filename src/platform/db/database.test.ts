@@ -25,6 +25,7 @@ describe('the order of migrations', () => {
       '0014_desk_role',
       '0015_desk_learners',
       '0016_staff_sign_in_limits',
+      '0017_desk_role_reads',
     ]);
   });
 
