@@ -33,7 +33,8 @@ try {
     process.exitCode = 1;
   } else {
     const check = await verifyAuditChain(db);
-    if (check.status === 'intact') console.log(`audit log intact: ${check.entries} entries`);
+    if (check.status === 'intact')
+      console.log(`audit log intact: ${String(check.entries)} ${check.entries === 1 ? 'entry' : 'entries'}`);
     else {
       console.error(`audit log broken at entry ${check.seq}: ${check.reason}`);
       process.exitCode = 1;
