@@ -14,6 +14,7 @@ import {
   openCaseDocument,
   readCase,
   readQueue,
+  readReport,
   recordVisit,
   requestDocuments,
   takeCase,
@@ -279,5 +280,10 @@ describe.each(testDatabases)('an application worked from new to a conclusion on 
     const outbox = JSON.stringify(emails);
     for (const secret of ['Позвонить', 'Условия', 'Все требования', 'Справка']) expect(outbox).not.toContain(secret);
     expect(await verifyAuditChain(db)).toMatchObject({ status: 'intact' });
+
+    // The reports count it: concluded a day after it was sent, invited to the school, no certificate.
+    const report = await readReport(db, at(15));
+    expect(report).toMatchObject({ medianDaysToConclusion: 1, concluded: 1, invited: 1, trained: 0 });
+    expect(report.byDistrict.find((row) => row.key === 'merke')).toBeUndefined();
   });
 });
