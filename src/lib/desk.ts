@@ -7,32 +7,13 @@ import type { AstroGlobal } from 'astro';
 import { requireStaff } from '../app/guards.ts';
 import type { StaffPrincipal } from '../features/auth/staff.ts';
 import type { DeskScope } from '../features/desk/casework.ts';
-import { can, deskScope, type DeskAction, type StaffRole } from '../features/desk/policy.ts';
+import { deskScope, type DeskAction } from '../features/desk/policy.ts';
 import type { Origin } from '../features/desk/staff.ts';
-import type { Locale } from '../i18n/locales.ts';
 import { districtsOf } from './site.ts';
 
+export { deskHome, deskPaths, deskReturnPath } from '../features/desk/paths.ts';
+
 type DeskContext = Pick<AstroGlobal, 'locals' | 'redirect'>;
-
-export const deskPaths = {
-  queue: (lang: Locale) => `/${lang}/desk/`,
-  signIn: (lang: Locale) => `/${lang}/desk/sign-in/`,
-  secondFactor: (lang: Locale) => `/${lang}/desk/sign-in/code/`,
-  signOut: (lang: Locale) => `/${lang}/desk/sign-out/`,
-  invitation: (lang: Locale) => `/${lang}/desk/invitation/`,
-  application: (lang: Locale, reference: string) => `/${lang}/desk/applications/${reference}/`,
-  document: (lang: Locale, reference: string, id: string) => `/${lang}/desk/applications/${reference}/documents/${id}/`,
-  confirm: (lang: Locale) => `/${lang}/desk/confirm/`,
-  staff: (lang: Locale) => `/${lang}/desk/staff/`,
-  reports: (lang: Locale) => `/${lang}/desk/reports/`,
-  learners: (lang: Locale) => `/${lang}/desk/learners/`,
-  export: (lang: Locale) => `/${lang}/desk/export.csv`,
-} as const;
-
-/** Where a member of staff starts: the queue, or the learners for the psychologist (who has no queue). */
-export function deskHome(role: StaffRole | undefined, lang: Locale): string {
-  return !role || can(role, 'applications.read') ? deskPaths.queue(lang) : deskPaths.learners(lang);
-}
 
 export interface DeskRequest {
   staff: StaffPrincipal;
