@@ -283,3 +283,21 @@ export async function sweepOrphanFiles(
 function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 }
+
+/**
+ * A stored document as a download: its bytes from the uploads folder, its type, its original name
+ * (encoded for the header), never cached. The caller has checked who may have it.
+ */
+export async function documentDownload(
+  uploadsDir: string,
+  document: { storedName: string; mediaType: string; originalName: string },
+): Promise<Response> {
+  const bytes = await readFile(path.join(uploadsDir, document.storedName));
+  return new Response(bytes, {
+    headers: {
+      'Content-Type': document.mediaType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(document.originalName)}`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

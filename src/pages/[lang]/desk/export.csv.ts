@@ -4,13 +4,13 @@
  * needs it.
  */
 import type { APIRoute } from 'astro';
-import { z } from 'zod';
 import { statusLabel } from '../../../features/applications/status-labels.ts';
 import { exportQueue } from '../../../features/desk/casework.ts';
 import { toCsv } from '../../../features/desk/csv.ts';
 import { can } from '../../../features/desk/policy.ts';
 import { recentlyVerified } from '../../../features/desk/staff.ts';
-import { isQueueStage } from '../../../features/desk/stages.ts';
+import { queueFilters, readQueueQuery } from '../../../features/desk/queue-query.ts';
+import { applyContext } from '../../../lib/apply-context.ts';
 import { deskPaths, deskRequest } from '../../../lib/desk.ts';
 
 export const prerender = false;
@@ -25,29 +25,14 @@ export const GET: APIRoute = async (context) => {
       `${deskPaths.confirm(lang)}?return=${encodeURIComponent(context.url.pathname + context.url.search)}`,
       303,
     );
-  const text = z.string().trim().max(40).optional().catch(undefined);
-  const query = z
-    .object({
-      stage: z.string().refine(isQueueStage).optional().catch(undefined),
-      form: text,
-      assignee: z
-        .union([z.enum(['me', 'none']), z.uuid()])
-        .optional()
-        .catch(undefined),
-      district: text.refine((value) => !value || scope.districts.includes(value)).catch(undefined),
-      due: z.enum(['overdue', 'week']).optional().catch(undefined),
-    })
-    .parse(Object.fromEntries(context.url.searchParams));
-  const stage = query.stage && isQueueStage(query.stage) ? query.stage : 'new';
-  const rows = await exportQueue(runtime.db, scope, {
-    stage,
-    form: query.form || undefined,
-    district: query.district || undefined,
-    assignee: query.assignee === 'me' ? staff.staffId : query.assignee,
-    due: query.due,
-    withIin: can(staff.role, 'queue.export-iin'),
+  const { forms } = await applyContext(lang, t);
+  const query = readQueueQuery(context.url.searchParams, {
+    formKeys: forms.map((form) => form.key),
+    districts: scope.districts,
   });
+  const { stage } = query;
   const withIin = can(staff.role, 'queue.export-iin');
+  const rows = await exportQueue(runtime.db, scope, { ...queueFilters(query, staff.staffId), withIin });
   const header = [
     t('desk.queue.reference'),
     t('desk.queue.applicant'),

@@ -6,14 +6,15 @@
 import type { APIRoute } from 'astro';
 import { authenticationOptions, registrationOptions } from '../../../features/desk/passkeys.ts';
 import { findInvitation } from '../../../features/desk/staff.ts';
+import { relyingParty } from '../../../lib/desk.ts';
 
 export const prerender = false;
 
 export const POST: APIRoute = async ({ request, locals }) => {
-  const { runtime, t } = locals;
+  const { runtime } = locals;
   const form = await request.formData().catch(() => new FormData());
   const now = runtime.now();
-  const rp = { origin: runtime.config.deployment.origin, name: t('desk.name') };
+  const rp = relyingParty(locals);
   const json = (value: unknown, status = 200) =>
     new Response(JSON.stringify(value), {
       status,

@@ -1,8 +1,6 @@
 /** GET: a document, to its owner only; anyone else gets 404. */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { APIRoute } from 'astro';
-import { documentForDownload } from '../../../../features/documents/store.ts';
+import { documentDownload, documentForDownload } from '../../../../features/documents/store.ts';
 
 export const prerender = false;
 
@@ -15,12 +13,5 @@ export const GET: APIRoute = async ({ params, locals }) => {
     documentId: params.id ?? '',
   });
   if (!document) return new Response(null, { status: 404 });
-  const bytes = await readFile(path.join(runtime.uploadsDir, document.storedName));
-  return new Response(bytes, {
-    headers: {
-      'Content-Type': document.mediaType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(document.originalName)}`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return documentDownload(runtime.uploadsDir, document);
 };
