@@ -36,6 +36,20 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
     return result;
   }
 
+  /** A member invited and enrolled with the password 'correct horse battery' and an app, at time 0. */
+  async function enrolled(email: string) {
+    const { token, staffId } = await invited(email);
+    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
+    const result = await enrolWithPassword(database(), {
+      token,
+      password: 'correct horse battery',
+      totpCode: await currentTotp(secret, later(0)),
+      origin: origin(0),
+    });
+    if (result.status !== 'enrolled') throw new Error(result.status);
+    return { staffId, secret, sessionToken: result.sessionToken };
+  }
+
   it('emails the invitation in the member’s language, with its token only as a hash', async () => {
     const { token } = await invited('invited@desk.example.kz');
     const [email] = await database().query<{ locale: string; template: string; data: { link: string } }>(
@@ -94,14 +108,7 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
   });
 
   it('signs in with two factors; a code is accepted once; email and password alone open nothing', async () => {
-    const { token } = await invited('two@desk.example.kz');
-    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
-    await enrolWithPassword(database(), {
-      token,
-      password: 'correct horse battery',
-      totpCode: await currentTotp(secret, later(0)),
-      origin: origin(0),
-    });
+    const { secret } = await enrolled('two@desk.example.kz');
     expect(
       await signInWithPassword(database(), {
         email: 'two@desk.example.kz',
@@ -145,25 +152,15 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
   });
 
   it('signs a deactivated member out at once, and refuses their sign-in', async () => {
-    const { token, staffId } = await invited('leaving@desk.example.kz');
-    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
-    const enrolled = await enrolWithPassword(database(), {
-      token,
-      password: 'correct horse battery',
-      totpCode: await currentTotp(secret, later(0)),
-      origin: origin(0),
-    });
-    if (enrolled.status !== 'enrolled') throw new Error(enrolled.status);
-    expect(await staffPrincipal(database(), enrolled.sessionToken, { now: later(10), keepAlive: true })).toBeDefined();
+    const { staffId, sessionToken: enrolledSession } = await enrolled('leaving@desk.example.kz');
+    expect(await staffPrincipal(database(), enrolledSession, { now: later(10), keepAlive: true })).toBeDefined();
     const [admin] = await database().query<{ id: string }>(
       "insert into staff (email, name, role) values ('admin@desk.example.kz', 'Admin', 'administrator') returning id",
     );
     expect(await deactivateStaff(database(), { by: admin?.id ?? '', staffId, origin: origin(20) })).toEqual({
       status: 'changed',
     });
-    expect(
-      await staffPrincipal(database(), enrolled.sessionToken, { now: later(21), keepAlive: true }),
-    ).toBeUndefined();
+    expect(await staffPrincipal(database(), enrolledSession, { now: later(21), keepAlive: true })).toBeUndefined();
     const [sessions] = await database().query<{ n: number }>(
       "select count(*)::int as n from sessions where principal_kind = 'staff' and principal_id = $1",
       [staffId],
@@ -184,14 +181,7 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
   });
 
   it('locks sign-in after five wrong passwords in a row', async () => {
-    const { token } = await invited('locked@desk.example.kz');
-    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
-    await enrolWithPassword(database(), {
-      token,
-      password: 'correct horse battery',
-      totpCode: await currentTotp(secret, later(0)),
-      origin: origin(0),
-    });
+    await enrolled('locked@desk.example.kz');
     for (let attempt = 0; attempt < staffPolicy.attemptsBeforeLock; attempt += 1)
       await signInWithPassword(database(), {
         email: 'locked@desk.example.kz',
@@ -208,22 +198,14 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
   });
 
   it('ends every session of a member after five wrong codes, even one whose factor was checked', async () => {
-    const { token } = await invited('guessed@desk.example.kz');
-    const secret = (await pendingTotpSecret(database(), token, later(0))) ?? '';
-    const enrolled = await enrolWithPassword(database(), {
-      token,
-      password: 'correct horse battery',
-      totpCode: await currentTotp(secret, later(0)),
-      origin: origin(0),
-    });
-    if (enrolled.status !== 'enrolled') throw new Error(enrolled.status);
+    const { sessionToken: enrolledSession } = await enrolled('guessed@desk.example.kz');
     // Someone at a desk left signed in guesses the code asked before an export.
     const results = [];
     for (let attempt = 0; attempt < staffPolicy.attemptsBeforeLock; attempt += 1)
       results.push(
         (
           await checkSecondFactor(database(), {
-            sessionToken: enrolled.sessionToken,
+            sessionToken: enrolledSession,
             code: '000000',
             origin: origin(30),
           })
@@ -231,9 +213,7 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
       );
     expect(results.slice(0, -1).every((status) => status === 'wrong-code')).toBe(true);
     expect(results.at(-1)).toBe('ended');
-    expect(
-      await staffPrincipal(database(), enrolled.sessionToken, { now: later(31), keepAlive: false }),
-    ).toBeUndefined();
+    expect(await staffPrincipal(database(), enrolledSession, { now: later(31), keepAlive: false })).toBeUndefined();
     expect(
       await signInWithPassword(database(), {
         email: 'guessed@desk.example.kz',
