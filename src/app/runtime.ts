@@ -29,6 +29,7 @@ import { inMigrationOrder, migrate, type Migration } from '../platform/db/migrat
 import { databaseMigrations } from '../platform/db/migrations.ts';
 import { publicUrl } from '../platform/http/deployment.ts';
 import type { PortalConfig } from './config.ts';
+import { pruneExpired } from './housekeeping.ts';
 
 /**
  * The portal's schema: every feature's migrations, in the order of their numbers (0001_outbox,
@@ -145,6 +146,20 @@ export async function startRuntime(
   };
   const reminders = setInterval(remind, reminderIntervalMs);
   reminders.unref();
+  // Hourly, and once now: sessions, sign-in requests, challenges and sent emails past their use.
+  const prune = () => {
+    pruneExpired(db, now())
+      .then((pruned) => {
+        const total = Object.values(pruned).reduce((sum, count) => sum + count, 0);
+        if (total > 0) log(`housekeeping: removed ${JSON.stringify(pruned)}`);
+      })
+      .catch((error: unknown) => {
+        log(`housekeeping failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+  };
+  prune();
+  const pruner = setInterval(prune, 60 * 60 * 1000);
+  pruner.unref();
   const runtime: PortalRuntime = {
     db,
     sendEmail: email.send,
@@ -164,6 +179,7 @@ export async function startRuntime(
       stopWorker();
       clearInterval(sweeper);
       clearInterval(reminders);
+      clearInterval(pruner);
       await db.close();
       (globalThis as Holder)[runtimeKey] = undefined;
     },
