@@ -261,4 +261,13 @@ export const deskMigrations: readonly Migration[] = [
           and current_setting('app.desk_role', true) in ('caseworker', 'head', 'administrator'));
     `,
   },
+  {
+    id: '0018_staff_challenge_addresses',
+    sql: `
+      -- Who asked for a passkey challenge (a hash of the network address): anyone may ask, so an
+      -- address holds only a few at a time.
+      alter table staff_challenges add column ip_hash text;
+      create index staff_challenges_by_address on staff_challenges (ip_hash, expires_at);
+    `,
+  },
 ];

@@ -29,8 +29,8 @@ const rpId = (rp: RelyingParty) => new URL(rp.origin).hostname;
 /** The options to make a passkey for an invited member of staff. */
 export async function registrationOptions(
   db: Database,
-  input: { rp: RelyingParty; staffId: string; email: string; name: string; now: Date },
-): Promise<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }> {
+  input: { rp: RelyingParty; staffId: string; email: string; name: string; ip: string; now: Date },
+): Promise<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON } | undefined> {
   const existing = await passkeysOf(db, input.staffId);
   const options = await generateRegistrationOptions({
     rpName: input.rp.name,
@@ -47,9 +47,10 @@ export async function registrationOptions(
     challenge: options.challenge,
     purpose: 'register',
     staffId: input.staffId,
+    ip: input.ip,
     now: input.now,
   });
-  return { challengeId, options };
+  return challengeId ? { challengeId, options } : undefined;
 }
 
 /** Checks a new passkey against its challenge (used once); the passkey to store, or undefined. */
@@ -86,15 +87,16 @@ export async function verifyRegistration(
 /** The options to sign in with any passkey of the portal (the browser offers the ones it holds). */
 export async function authenticationOptions(
   db: Database,
-  input: { rp: RelyingParty; now: Date },
-): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+  input: { rp: RelyingParty; ip: string; now: Date },
+): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON } | undefined> {
   const options = await generateAuthenticationOptions({ rpID: rpId(input.rp), userVerification: 'required' });
   const challengeId = await saveChallenge(db, {
     challenge: options.challenge,
     purpose: 'authenticate',
+    ip: input.ip,
     now: input.now,
   });
-  return { challengeId, options };
+  return challengeId ? { challengeId, options } : undefined;
 }
 
 /** Checks a passkey's answer to its challenge (used once): the passkey and its new counter, or undefined. */

@@ -8,6 +8,8 @@ import {
   findInvitation,
   inviteStaff,
   pendingTotpSecret,
+  saveChallenge,
+  takeChallenge,
   signInWithPassword,
   staffPolicy,
   staffPrincipal,
@@ -250,5 +252,23 @@ describe.each(testDatabases)('staff accounts on $name', (backend) => {
         })
       ).status,
     ).toBe('refused');
+  });
+
+  it('gives one network address only a few live passkey challenges at a time, and takes each once', async () => {
+    const ask = (ip: string, now = later(0)) =>
+      saveChallenge(database(), { challenge: `c-${ip}-${String(now.getTime())}`, purpose: 'authenticate', ip, now });
+    const ids = [];
+    for (let index = 0; index < staffPolicy.challengesPerAddress; index += 1) ids.push(await ask('10.7.7.7'));
+    expect(ids.every((id) => id !== undefined)).toBe(true);
+    expect(await ask('10.7.7.7')).toBeUndefined();
+    expect(await ask('10.7.7.8')).toBeDefined();
+    // Five minutes on, they have expired: the address may ask again.
+    expect(await ask('10.7.7.7', later(301))).toBeDefined();
+    const first = ids[0] ?? '';
+    expect(await takeChallenge(database(), { id: first, purpose: 'authenticate', now: later(10) })).toEqual({
+      challenge: `c-10.7.7.7-${String(later(0).getTime())}`,
+      staffId: undefined,
+    });
+    expect(await takeChallenge(database(), { id: first, purpose: 'authenticate', now: later(11) })).toBeUndefined();
   });
 });

@@ -34,6 +34,8 @@ export const staffPolicy = {
   reauthenticateMinutes: 5,
   /** Refused sign-ins from one network address in an hour before it must wait. */
   refusalsPerHour: 20,
+  /** Passkey challenges one network address may hold at once (each works for 5 minutes). */
+  challengesPerAddress: 20,
 } as const;
 
 /** Where an action comes from, for the audit log. */
@@ -702,15 +704,28 @@ export async function deactivateStaff(
 /** A WebAuthn challenge, kept for minutes and used once. */
 export async function saveChallenge(
   db: Queryable,
-  input: { challenge: string; purpose: 'register' | 'authenticate'; staffId?: string | undefined; now: Date },
-): Promise<string> {
+  input: {
+    challenge: string;
+    purpose: 'register' | 'authenticate';
+    staffId?: string | undefined;
+    /** The network address that asked: challenges are made for anyone, so each address gets a few at a time. */
+    ip: string;
+    now: Date;
+  },
+): Promise<string | undefined> {
   // Challenges asked for and never answered go an hour after they expire: the table stays small.
   await db.query("delete from staff_challenges where expires_at < $1::timestamptz - interval '1 hour'", [
     input.now.toISOString(),
   ]);
+  const ipHash = hashSecret(`ip:${input.ip}`);
+  const [live] = await db.query<{ n: number }>(
+    'select count(*)::int as n from staff_challenges where ip_hash = $1 and expires_at > $2',
+    [ipHash, input.now.toISOString()],
+  );
+  if ((live?.n ?? 0) >= staffPolicy.challengesPerAddress) return undefined;
   const [row] = await db.query<{ id: string }>(
-    'insert into staff_challenges (staff_id, purpose, challenge, expires_at) values ($1, $2, $3, $4) returning id',
-    [input.staffId ?? null, input.purpose, input.challenge, minutesFrom(input.now, 5).toISOString()],
+    'insert into staff_challenges (staff_id, purpose, challenge, expires_at, ip_hash) values ($1, $2, $3, $4, $5) returning id',
+    [input.staffId ?? null, input.purpose, input.challenge, minutesFrom(input.now, 5).toISOString(), ipHash],
   );
   if (!row) throw new Error('the challenge was not saved');
   return row.id;

@@ -26,6 +26,7 @@ describe('the order of migrations', () => {
       '0015_desk_learners',
       '0016_staff_sign_in_limits',
       '0017_desk_role_reads',
+      '0018_staff_challenge_addresses',
     ]);
   });
 

@@ -20,22 +20,26 @@ export const POST: APIRoute = async ({ request, locals }) => {
       status,
       headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
     });
+  /** The options, or 429 when this address already holds its share of live challenges. */
+  const answer = (options: unknown) => (options ? json(options) : json({ error: 'too-many' }, 429));
+  const ip = locals.clientIp;
   const purpose = form.get('purpose');
   if (purpose === 'register') {
     const token = form.get('token');
     const invitation =
       typeof token === 'string' ? await findInvitation(runtime.db, token.slice(0, 100), now) : undefined;
     if (!invitation) return json({ error: 'expired' }, 410);
-    return json(
+    return answer(
       await registrationOptions(runtime.db, {
         rp,
         staffId: invitation.staffId,
         email: invitation.email,
         name: invitation.name,
+        ip,
         now,
       }),
     );
   }
-  if (purpose === 'authenticate') return json(await authenticationOptions(runtime.db, { rp, now }));
+  if (purpose === 'authenticate') return answer(await authenticationOptions(runtime.db, { rp, ip, now }));
   return json({ error: 'purpose' }, 400);
 };
