@@ -150,7 +150,7 @@ export async function startRuntime(
   const prune = () => {
     pruneExpired(db, now())
       .then((pruned) => {
-        const total = Object.values(pruned).reduce((sum, count) => sum + count, 0);
+        const total = pruned.sessions + pruned.signInRequests + pruned.staffChallenges + pruned.sentEmails;
         if (total > 0) log(`housekeeping: removed ${JSON.stringify(pruned)}`);
       })
       .catch((error: unknown) => {
