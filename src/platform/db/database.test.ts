@@ -27,6 +27,7 @@ describe('the order of migrations', () => {
       '0016_staff_sign_in_limits',
       '0017_desk_role_reads',
       '0018_staff_challenge_addresses',
+      '0019_desk_policies_once',
     ]);
   });
 
