@@ -14,11 +14,11 @@ import { compressResponse } from '../platform/http/compress-response.ts';
 import { portalRuntime, type PortalRuntime } from './runtime.ts';
 
 /**
- * Routes that read the session without keeping it alive: the timeout warning polls one, and must
- * not extend the session it measures; a static page's header frame asks who is signed in, and
- * reading a guide is not activity on the account.
+ * Routes that read the session (an applicant's, or a member of staff's) without keeping it alive:
+ * the timeout warnings poll them, and must not extend the session they measure; a static page's
+ * header frame asks who is signed in, and reading a guide is not activity on the account.
  */
-const peekOnlyRoutes = new Set(['/[lang]/account/session', '/[lang]/account/header']);
+const peekOnlyRoutes = new Set(['/[lang]/account/session', '/[lang]/account/header', '/[lang]/desk/session']);
 
 const locale = defineMiddleware((context, next) => {
   const { lang } = context.params;
@@ -62,8 +62,7 @@ const runtimeAndSession = defineMiddleware(async (context, next) => {
   context.locals.staff = staffToken
     ? await staffPrincipal(runtime.db, staffToken, {
         now: runtime.now(),
-        // Asking how long is left is not activity: it must not extend the session it measures.
-        keepAlive: !(context.request.method === 'GET' && context.routePattern === '/[lang]/desk/session'),
+        keepAlive: !peekOnly,
       })
     : undefined;
   const response = await next();

@@ -593,14 +593,10 @@ export async function staffPrincipal(
 ): Promise<StaffPrincipal | undefined> {
   const session = await principalSession(db, 'staff', token, { now, keepAlive });
   if (!session) return undefined;
-  const [row] = await db.query<{
-    id: string;
-    email: string;
-    name: string;
-    role: string;
-    districts: string[];
-    locale: Locale;
-  }>('select id, email, name, role, districts, locale from staff where id = $1 and active', [session.principal.id]);
+  const [row] = await db.query<Pick<StaffRow, 'id' | 'email' | 'name' | 'role' | 'districts' | 'locale'>>(
+    'select id, email, name, role, districts, locale from staff where id = $1 and active',
+    [session.principal.id],
+  );
   if (!row || !isStaffRole(row.role)) return undefined;
   return {
     staffId: row.id,
