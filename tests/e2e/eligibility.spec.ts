@@ -17,7 +17,7 @@ const texts = {
   },
   ru: {
     nav: 'Могу ли я взять ребенка?',
-    age: 'Сколько вам лет?',
+    age: 'Сколько Вам лет?',
     yes: 'Да',
     no: 'Нет',
     submit: 'Узнать результат',
@@ -104,13 +104,13 @@ test('a restriction is explained with its article, and the answers are not in th
 
 test('unanswered questions are listed in the error summary, and the answers given are kept', async ({ page }) => {
   await page.goto('/ru/eligibility/');
-  await page.getByLabel('Сколько вам лет?').fill('сорок');
+  await page.getByLabel('Сколько Вам лет?').fill('сорок');
   await page.locator('input[name="married"][value="yes"]').check();
   await page.getByRole('button', { name: 'Узнать результат' }).click();
   const summary = page.getByRole('alert');
   await expect(summary).toContainText('Есть проблема');
   await expect(summary).toContainText('Введите возраст числом полных лет, например 35');
-  await expect(summary).toContainText('Укажите, вы женщина или мужчина');
+  await expect(summary).toContainText('Укажите, Вы женщина или мужчина');
   await expect(page).toHaveTitle(/^Ошибка:/);
   await expect(page.locator('input[name="married"][value="yes"]')).toBeChecked();
   const results = await new AxeBuilder({ page })

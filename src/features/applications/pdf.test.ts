@@ -30,7 +30,7 @@ function inputIn(lang: Locale, changes: Partial<ApplicationPdfInput> = {}): Appl
   return {
     lang,
     t,
-    siteName: { kk: 'Алақан', ru: 'Алакан', en: 'Alaqan' }[lang],
+    siteName: { kk: 'Алақан', ru: 'Алақан', en: 'Alaqan' }[lang],
     publisher: 'Жамбыл облысы әкімдігі білім басқармасының баланың құқықтарын қорғау бөлімі',
     reference,
     application: {

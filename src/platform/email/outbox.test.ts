@@ -52,7 +52,7 @@ describe.each(testDatabases)('the email outbox on $name', (backend) => {
     const [email] = resend.received;
     expect(email?.headers['idempotency-key']).toBe(`alaqan-${id}`);
     expect(email?.body.to).toEqual(['a@example.org']);
-    expect(email?.body.subject).toBe('Ваш код для входа на портал Алакан');
+    expect(email?.body.subject).toBe('Ваш код для входа на портал Алақан');
     expect(email?.body.text).toContain('482913');
   });
 

@@ -11,7 +11,7 @@ export const facts: CertificateFacts = {
   courseKey: 'adoptive-parents',
   courseTitles: {
     kk: 'Қаһарман ата-ана: баланы отбасына қабылдауға дайындық',
-    ru: 'Школа приёмных родителей: подготовка к принятию ребёнка в семью',
+    ru: 'Школа приемных родителей: подготовка к принятию ребенка в семью',
     en: 'School of adoptive parents: preparing to welcome a child into the family',
   },
   academicHours: 37.5,
@@ -42,8 +42,8 @@ export const labels: CertificateLabels = {
   ru: {
     heading: 'Сертификат',
     awardedTo: 'Настоящий сертификат выдан',
-    forCompleting: 'за полное прохождение курса Школы приёмных родителей',
-    hours: (n) => `Объём: ${number('ru-RU')(n)} академического часа`,
+    forCompleting: 'за полное прохождение курса Школы приемных родителей',
+    hours: (n) => `Объем: ${number('ru-RU')(n)} академического часа`,
     issuedOn: (value) => `Дата выдачи: ${date('ru-RU')(value)}`,
     code: 'Номер сертификата',
     verifyAt: 'Проверить подлинность',
