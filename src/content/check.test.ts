@@ -130,4 +130,29 @@ describe('a broken document is reported with its file and field', () => {
     );
     expect(problems).toContainEqual(expect.objectContaining({ file: 'pages/ru/statistika.md', field: 'description' }));
   });
+
+  it('refuses a source without its outlet, so an editor can find it', () => {
+    const { problems } = checkContent(
+      withChange('guides/kk/asyrap-alu.md', (document) => {
+        delete (data(document)['sources'] as Record<string, unknown>[])[0]?.['publisher'];
+        return document;
+      }),
+    );
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'guides/kk/asyrap-alu.md', field: 'sources[0].publisher' }));
+  });
+
+  it('names the field of a text that breaks the house style, and the Markdown body too', () => {
+    const { problems } = checkContent(
+      withChange('guides/ru/usynovlenie.md', (document) => {
+        (data(document)['faq'] as { answer: string }[])[0]!.answer += ' Размер в наших источниках не указан.';
+        return { ...document, body: `${document.body ?? ''}\n\nЕсли вы готовы, приходите.` };
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'guides/ru/usynovlenie.md', field: 'faq[0].answer', message: expect.stringContaining('where to ask') as unknown }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'guides/ru/usynovlenie.md', field: 'body', message: expect.stringContaining('«Вы»') as unknown }),
+    );
+  });
 });

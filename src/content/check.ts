@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { isLocale, locales, type Locale } from '../i18n/locales.ts';
 import { collections, placementForms, type CollectionName } from './schema.ts';
 import { documentPath, checklistPath, sitePaths } from './routes.ts';
+import { styleProblems, textFields } from './style.ts';
 
 export interface RawDocument {
   /** The path below `content/`, with forward slashes: `guides/en/adoption.md`. */
@@ -315,6 +316,20 @@ function checkSchool(documents: readonly CheckedDocument[], problems: Problem[])
   }
 }
 
+/** Fields that hold addresses or keys, not text a reader reads. */
+const untextualFields = new Set(['url', 'translationKey', 'date', 'module', 'course']);
+
+/** Every text a reader sees keeps the house style of its language (`style.ts`). */
+function checkStyle(documents: readonly CheckedDocument[], problems: Problem[]): void {
+  for (const document of documents) {
+    const texts = [...textFields(document.data)].filter(([field]) => !untextualFields.has(field.split('.').at(-1) ?? ''));
+    if (document.body !== undefined) texts.push(['body', document.body]);
+    for (const [field, text] of texts) {
+      for (const message of styleProblems(document.lang, text)) problems.push({ file: document.relativePath, field, message });
+    }
+  }
+}
+
 /** Checks a whole set of content documents; the documents are returned only if there are no problems. */
 export function checkContent(raw: readonly RawDocument[]): { problems: Problem[]; documents: CheckedDocument[] } {
   const problems: Problem[] = [];
@@ -325,5 +340,6 @@ export function checkContent(raw: readonly RawDocument[]): { problems: Problem[]
   checkReferences(documents, problems);
   checkLinks(documents, problems);
   checkSchool(documents, problems);
+  checkStyle(documents, problems);
   return { problems, documents };
 }

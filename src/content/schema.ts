@@ -28,7 +28,7 @@ export const sourceSchema = z.strictObject({
   /** The document's title, in the page's language. */
   title: text,
   /** Who published it (an authority, a newspaper, the seed document). */
-  publisher: text.optional(),
+  publisher: text,
   /** When it was published, as precisely as known. */
   date: partialDate.optional(),
   /** A public address of the document, when there is one. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeInfo, locales, type Locale } from './locales.ts';
 import { translatorFor, uiStrings } from './translator.ts';
+import { styleProblems } from '../content/style.ts';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const baseKey = (key: string) => key.replace(pluralSuffix, '');
@@ -59,6 +60,13 @@ describe('UI strings', () => {
       const english = uiStrings.en[key] ?? uiStrings.en[`${baseKey(key)}_other`] ?? '';
       expect(placeholders(text), `${lang}: ${key}`).toEqual(placeholders(english));
     }
+  });
+
+  it.each(locales)('%s keeps the house style of its language (as the content does)', (lang) => {
+    const problems = Object.entries(uiStrings[lang]).flatMap(([key, text]) =>
+      styleProblems(lang, text).map((problem) => `${key}: ${problem}`),
+    );
+    expect(problems).toEqual([]);
   });
 
   it.each(locales)('%s has no empty string', (lang) => {
