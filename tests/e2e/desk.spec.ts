@@ -6,28 +6,18 @@
  * role against another district's application, over HTTP. The desk's portal runs on localhost
  * with a clock the tests move (tests/support/desk-server.ts): a TOTP code is accepted once.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { deskControlPort, deskPort } from '../../.config/playwright.config.ts';
 import { currentTotp } from '../../src/features/desk/credentials.ts';
-import { codeFor, lastEmailTo } from './helpers.ts';
+import { codeFor, lastEmailTo, strings } from './helpers.ts';
 
 const base = `http://localhost:${deskPort}`;
 test.use({ baseURL: base });
 // One worker, in order: the tests share the desk portal's clock, which they move.
 test.describe.configure({ mode: 'default' });
 
-/** The UI strings of a language, by key: a key that is not there fails the test at once. */
-function strings(lang: string): (key: string) => string {
-  const table = JSON.parse(readFileSync(`src/i18n/ui/${lang}.json`, 'utf8')) as Record<string, string>;
-  return (key) => {
-    const text = table[key];
-    if (text === undefined) throw new Error(`no ${lang} string ${key}`);
-    return text;
-  };
-}
 const en = strings('en');
 const kk = strings('kk');
 const ru = strings('ru');

@@ -1,43 +1,26 @@
 /** "Can I take a child?": the self-check answers in the visitor's language, with or without JavaScript. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { followMenuLink } from './helpers.ts';
+import { followMenuLink, strings } from './helpers.ts';
 
-const texts = {
-  en: {
-    nav: 'Can I take a child?',
-    age: 'How old are you?',
-    yes: 'Yes',
-    no: 'No',
-    submit: 'See the result',
-    result: 'Your result',
-    can: 'You can apply.',
-    cannot: 'You cannot, because:',
-    problem: 'There is a problem',
-  },
-  ru: {
-    nav: 'Могу ли я взять ребенка?',
-    age: 'Сколько Вам лет?',
-    yes: 'Да',
-    no: 'Нет',
-    submit: 'Узнать результат',
-    result: 'Ваш результат',
-    can: 'Вы можете подать заявление.',
-    cannot: 'Вы не можете, потому что:',
-    problem: 'Есть проблема',
-  },
-  kk: {
-    nav: 'Бала ала аламын ба?',
-    age: 'Жасыңыз нешеде?',
-    yes: 'Иә',
-    no: 'Жоқ',
-    submit: 'Нәтижені көру',
-    result: 'Сіздің нәтижеңіз',
-    can: 'Сіз өтініш бере аласыз.',
-    cannot: 'Сіз бере алмайсыз, себебі:',
-    problem: 'Қате бар',
-  },
-} as const;
+/** The strings the tests look for, by UI key, in each language. */
+const texts = Object.fromEntries(
+  (['en', 'ru', 'kk'] as const).map((lang) => {
+    const t = strings(lang);
+    return [
+      lang,
+      {
+        nav: t('nav.eligibility'),
+        age: t('eligibility.q.age'),
+        submit: t('eligibility.submit'),
+        result: t('eligibility.resultsHeading'),
+        can: t('eligibility.verdict.can'),
+        cannot: t('eligibility.verdict.cannot'),
+        problem: t('form.errorSummary'),
+      },
+    ];
+  }),
+) as Record<'en' | 'ru' | 'kk', Record<'nav' | 'age' | 'submit' | 'result' | 'can' | 'cannot' | 'problem', string>>;
 
 /** Answers every question as an eligible applicant would, except where `overrides` say otherwise. */
 async function answerAll(page: Page, lang: keyof typeof texts, overrides: Record<string, string> = {}) {
@@ -88,27 +71,27 @@ for (const javaScriptEnabled of [true, false]) {
 test('a restriction is explained with its article, and the answers are not in the address', async ({ page }) => {
   await page.goto('/en/eligibility/');
   await answerAll(page, 'en', { dispensary: 'yes' });
-  await page.getByRole('button', { name: 'See the result' }).click();
+  await page.getByRole('button', { name: texts.en.submit }).click();
   const adoption = page
     .locator('.outcome')
     .filter({ has: page.getByRole('heading', { name: /adopt/i }) })
     .first();
-  await expect(adoption.getByText('You cannot, because:')).toBeVisible();
+  await expect(adoption.getByText(texts.en.cannot)).toBeVisible();
   await expect(
     adoption.getByText(/narcological or psychiatric dispensaries may not adopt \(article 91\)/),
   ).toBeVisible();
   // For the other forms the same answer is a question for the authority, not a refusal.
-  await expect(page.getByText('You cannot, because:')).toHaveCount(1);
+  await expect(page.getByText(texts.en.cannot)).toHaveCount(1);
   expect(page.url()).toMatch(/\/en\/eligibility\/$/);
 });
 
 test('unanswered questions are listed in the error summary, and the answers given are kept', async ({ page }) => {
   await page.goto('/ru/eligibility/');
-  await page.getByLabel('Сколько Вам лет?').fill('сорок');
+  await page.getByLabel(texts.ru.age).fill('сорок');
   await page.locator('input[name="married"][value="yes"]').check();
-  await page.getByRole('button', { name: 'Узнать результат' }).click();
+  await page.getByRole('button', { name: texts.ru.submit }).click();
   const summary = page.getByRole('alert');
-  await expect(summary).toContainText('Есть проблема');
+  await expect(summary).toContainText(texts.ru.problem);
   await expect(summary).toContainText('Введите возраст числом полных лет, например 35');
   await expect(summary).toContainText('Укажите, Вы женщина или мужчина');
   await expect(page).toHaveTitle(/^Ошибка:/);
@@ -122,10 +105,10 @@ test('unanswered questions are listed in the error summary, and the answers give
 test('an age left empty is a question to answer, never a verdict', async ({ page }) => {
   await page.goto('/en/eligibility/');
   await answerAll(page, 'en', { age: '' });
-  await page.getByRole('button', { name: 'See the result' }).click();
+  await page.getByRole('button', { name: texts.en.submit }).click();
   await expect(page.getByRole('alert')).toContainText('Enter your age in full years');
-  await expect(page.getByRole('heading', { name: 'Your result' })).toHaveCount(0);
-  await expect(page.getByText('You cannot, because:')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: texts.en.result })).toHaveCount(0);
+  await expect(page.getByText(texts.en.cannot)).toHaveCount(0);
 });
 
 test('hostile input gets a clear answer, never a server error', async ({ request, baseURL }) => {

@@ -1,4 +1,5 @@
-/** What several browser tests share: a network address per test, and reading the emails the portal sent. */
+/** What several browser tests share: a network address per test, the UI strings, and reading the emails the portal sent. */
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { mailPort } from '../../.config/playwright.config.ts';
 
@@ -7,6 +8,19 @@ export function addressOf(testId: string): string {
   let hash = 0;
   for (const character of testId) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
   return `10.${(hash >> 16) & 255}.${(hash >> 8) & 255}.${hash & 255}`;
+}
+
+/**
+ * The UI strings of a language, by key: a test names what it looks for by key, so rewording a
+ * string does not break it, and a key that is not there fails the test at once.
+ */
+export function strings(lang: string): (key: string) => string {
+  const table = JSON.parse(readFileSync(`src/i18n/ui/${lang}.json`, 'utf8')) as Record<string, string>;
+  return (key) => {
+    const text = table[key];
+    if (text === undefined) throw new Error(`no ${lang} string ${key}`);
+    return text;
+  };
 }
 
 interface SentEmail {

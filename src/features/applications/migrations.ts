@@ -85,4 +85,13 @@ export const applicationMigrations: readonly Migration[] = [
         );
     `,
   },
+  {
+    id: '0020_status_labels_dropped',
+    sql: `
+      -- The stages' names are UI strings (status-labels.ts), reworded with the translations. The
+      -- copies this table kept were read by nothing and had drifted from them (the Kazakh
+      -- "withdrawn" read as "returned by the authority"), so they go: one place for each name.
+      alter table application_statuses drop column label_kk, drop column label_ru, drop column label_en;
+    `,
+  },
 ];

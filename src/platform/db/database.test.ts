@@ -28,6 +28,7 @@ describe('the order of migrations', () => {
       '0017_desk_role_reads',
       '0018_staff_challenge_addresses',
       '0019_desk_policies_once',
+      '0020_status_labels_dropped',
     ]);
   });
 
