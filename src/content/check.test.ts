@@ -144,7 +144,8 @@ describe('a broken document is reported with its file and field', () => {
   it('names the field of a text that breaks the house style, and the Markdown body too', () => {
     const { problems } = checkContent(
       withChange('guides/ru/usynovlenie.md', (document) => {
-        (data(document)['faq'] as { answer: string }[])[0]!.answer += ' Размер в наших источниках не указан.';
+        const [firstAnswer] = data(document)['faq'] as { answer: string }[];
+        if (firstAnswer) firstAnswer.answer += ' Размер в наших источниках не указан.';
         return { ...document, body: `${document.body ?? ''}\n\nЕсли вы готовы, приходите.` };
       }),
     );

@@ -319,10 +319,15 @@ function checkSchool(documents: readonly CheckedDocument[], problems: Problem[])
 /** Fields that hold addresses or keys, not text a reader reads. */
 const untextualFields = new Set(['url', 'translationKey', 'date', 'module', 'course']);
 
+/** Titles of the documents a page cites: quoted as their publishers wrote them, not in the site's style. */
+const citedTitle = /^(?:sources\[\d+\]|source|legalBasis\[\d+\])\.title$/;
+
 /** Every text a reader sees keeps the house style of its language (`style.ts`). */
 function checkStyle(documents: readonly CheckedDocument[], problems: Problem[]): void {
   for (const document of documents) {
-    const texts = [...textFields(document.data)].filter(([field]) => !untextualFields.has(field.split('.').at(-1) ?? ''));
+    const texts = [...textFields(document.data)].filter(
+      ([field]) => !untextualFields.has(field.split('.').at(-1) ?? '') && !citedTitle.test(field),
+    );
     if (document.body !== undefined) texts.push(['body', document.body]);
     for (const [field, text] of texts) {
       for (const message of styleProblems(document.lang, text)) problems.push({ file: document.relativePath, field, message });

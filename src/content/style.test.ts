@@ -52,6 +52,11 @@ describe('the house style', () => {
     expect(styleProblems('ru', text)).toEqual([]);
   });
 
+  it('leaves a quoted official title as its publisher wrote it', () => {
+    expect(styleProblems('kk', 'eGov-тағы «Балаларды қонақ отбасыға беру» қызметі')).toEqual([]);
+    expect(styleProblems('kk', '«Балаларды «қонақ отбасыға» беру» қызметі арқылы отбасыға')).toHaveLength(1);
+  });
+
   it('finds every string of a nested value, with the path of its field', () => {
     expect([...textFields({ title: 'a', steps: [{ text: 'b' }], order: 1 })]).toEqual([
       ['title', 'a'],

@@ -37,6 +37,12 @@ function isInsideToken(match: RegExpExecArray, text: string): boolean {
   return match[0].length >= 9 || shownAsExample || /[\p{L}\d/_.:#+-]/u.test(before) || /[\p{L}\d/_#-]/u.test(after) || /^[.:]\d/u.test(text.slice(match.index + match[0].length));
 }
 
+/** Inside «guillemets»: a quoted title of an official document or service, which is cited as it is written. */
+function isQuoted(match: RegExpExecArray, text: string): boolean {
+  const before = text.slice(0, match.index);
+  return before.split('«').length > before.split('»').length;
+}
+
 const common: StyleRule[] = [
   {
     message: 'write "№" with a space before the number ("№ 245")',
@@ -64,6 +70,7 @@ const rules: Record<Locale, StyleRule[]> = {
     {
       message: 'write «отбасына» (the possessive declension the site uses for its key term «отбасына орналастыру»), not «отбасыға»',
       pattern: word('[Оо]тбасыға'),
+      allow: isQuoted,
     },
     {
       message: 'do not tell the reader what "our sources" say; say where to ask (for example «аудандық қорғаншылық органынан сұраңыз»)',
@@ -112,7 +119,7 @@ export function styleProblems(lang: Locale, text: string): string[] {
   const found: string[] = [];
   for (const rule of rules[lang]) {
     for (const match of text.matchAll(rule.pattern)) {
-      if (rule.allow?.(match as RegExpExecArray, text)) continue;
+      if (rule.allow?.(match, text)) continue;
       const start = Math.max(0, match.index - 20);
       const context = text.slice(start, match.index + match[0].length + 20).replace(/\s+/gu, ' ');
       found.push(`${rule.message}: "…${context}…"`);
