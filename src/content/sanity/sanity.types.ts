@@ -85,7 +85,7 @@ export type FaqItem = {
 export type Source = {
   _type: 'source';
   title: string;
-  publisher?: string;
+  publisher: string;
   date?: string;
   url?: string;
 };

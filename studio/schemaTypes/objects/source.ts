@@ -12,7 +12,14 @@ export const source = defineType({
       type: 'string',
       validation: (rule) => rule.required().error("Write the source's title, in the page's language."),
     }),
-    defineField({ name: 'publisher', title: 'Publisher', type: 'string' }),
+    defineField({
+      name: 'publisher',
+      title: 'Publisher',
+      description: 'Who published it: the outlet, the authority or the legal database, so a reader can find it.',
+      type: 'string',
+      validation: (rule) =>
+        rule.required().error('Name who published the source (the outlet, the authority or the legal database).'),
+    }),
     defineField({
       name: 'date',
       title: 'Date',
