@@ -75,6 +75,28 @@ for (const [header, expected] of [
   });
 }
 
+/** Headings of the page's main content whose section holds no text before the next heading of the same or a higher level. */
+function emptySections(html: string): string[] {
+  const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? '';
+  const headings = [...main.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/g)];
+  return headings.flatMap((heading, index) => {
+    const level = Number(heading[1]);
+    const next = headings.slice(index + 1).find((later) => Number(later[1]) <= level);
+    const end = next?.index ?? main.length;
+    const between = main.slice(heading.index + heading[0].length, end);
+    const text = between.replace(/<[^>]+>/g, '').replace(/&nbsp;|\s/g, '');
+    return text === '' ? [heading[2]?.replace(/<[^>]+>/g, '').trim() ?? ''] : [];
+  });
+}
+
+test('no page has a heading over an empty section', () => {
+  expect(emptySections('<main><h2>Who cannot</h2><h2>Documents</h2><p>ID</p></main>')).toEqual(['Who cannot']);
+  expect(emptySections('<main><h2>Who</h2><h3>Can</h3><p>a</p><h3>Cannot</h3><ul><li>b</li></ul></main>')).toEqual([]);
+  for (const pagePath of pages) {
+    expect(emptySections(readFileSync(htmlFileOf(pagePath), 'utf8')), pagePath).toEqual([]);
+  }
+});
+
 test('the language switcher leads to the same page, and / remembers the choice', async ({ browser }) => {
   const context = await browser.newContext({
     locale: 'ru-RU',
