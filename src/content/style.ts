@@ -31,10 +31,12 @@ function isYearOrDocumentNumber(match: RegExpExecArray, text: string): boolean {
 
 /** Digits that are part of an address, a date, an identifier (an IIN, a phone) or an example of a code, not a count. */
 function isInsideToken(match: RegExpExecArray, text: string): boolean {
-  const before = text[match.index - 1] ?? ' ';
-  const after = text[match.index + match[0].length] ?? ' ';
+  const end = match.index + match[0].length;
+  const joinedBefore = /[\p{L}\d/_.:#+-]/u.test(text[match.index - 1] ?? ' ');
+  const joinedAfter = /[\p{L}\d/_#-]/u.test(text[end] ?? ' ') || /^[.:]\d/u.test(text.slice(end));
   const shownAsExample = /(мысалы|например|for example|e\.g\.),?\s*$/iu.test(text.slice(Math.max(0, match.index - 16), match.index));
-  return match[0].length >= 9 || shownAsExample || /[\p{L}\d/_.:#+-]/u.test(before) || /[\p{L}\d/_#-]/u.test(after) || /^[.:]\d/u.test(text.slice(match.index + match[0].length));
+  const identifierLength = match[0].length >= 9;
+  return identifierLength || shownAsExample || joinedBefore || joinedAfter;
 }
 
 /** Inside «guillemets»: a quoted title of an official document or service, which is cited as it is written. */
