@@ -113,6 +113,11 @@ test('an administrator invites a caseworker, who enrols a passkey and works an a
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: en('desk.nav.reports') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en('desk.reports.title'));
+  // The application just sent is open, in Merke, and nobody's yet.
+  const byDistrict = page.getByRole('table', { name: en('desk.reports.byDistrict') });
+  await expect(byDistrict.getByRole('rowheader', { name: /Merke/ })).toBeVisible();
+  const byCaseworker = page.getByRole('table', { name: en('desk.reports.byCaseworker') });
+  await expect(byCaseworker.getByRole('rowheader', { name: en('desk.reports.unassigned') })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const caseworkerEmail = unique('caseworker');

@@ -3,24 +3,21 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { followMenuLink, strings } from './helpers.ts';
 
-/** The strings the tests look for, by UI key, in each language. */
-const texts = Object.fromEntries(
-  (['en', 'ru', 'kk'] as const).map((lang) => {
-    const t = strings(lang);
-    return [
-      lang,
-      {
-        nav: t('nav.eligibility'),
-        age: t('eligibility.q.age'),
-        submit: t('eligibility.submit'),
-        result: t('eligibility.resultsHeading'),
-        can: t('eligibility.verdict.can'),
-        cannot: t('eligibility.verdict.cannot'),
-        problem: t('form.errorSummary'),
-      },
-    ];
-  }),
-) as Record<'en' | 'ru' | 'kk', Record<'nav' | 'age' | 'submit' | 'result' | 'can' | 'cannot' | 'problem', string>>;
+/** The strings the tests look for, by UI key, in one language. */
+function textsIn(lang: 'kk' | 'ru' | 'en') {
+  const t = strings(lang);
+  return {
+    nav: t('nav.eligibility'),
+    age: t('eligibility.q.age'),
+    submit: t('eligibility.submit'),
+    result: t('eligibility.resultsHeading'),
+    can: t('eligibility.verdict.can'),
+    cannot: t('eligibility.verdict.cannot'),
+    problem: t('form.errorSummary'),
+  };
+}
+
+const texts = { kk: textsIn('kk'), ru: textsIn('ru'), en: textsIn('en') };
 
 /** Answers every question as an eligible applicant would, except where `overrides` say otherwise. */
 async function answerAll(page: Page, lang: keyof typeof texts, overrides: Record<string, string> = {}) {

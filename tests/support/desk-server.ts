@@ -14,7 +14,6 @@
  *
  * Everything goes through the same store functions the pages use.
  */
-import { createServer, type IncomingMessage } from 'node:http';
 import { readConfig } from '../../src/app/config.ts';
 import { startPortal } from '../../src/app/portal.ts';
 import { markMfaVerified, startPrincipalSession } from '../../src/features/auth/store.ts';
@@ -26,17 +25,12 @@ import { isStaffRole } from '../../src/features/desk/policy.ts';
 import { enrolWithPassword, inviteStaff, pendingTotpSecret } from '../../src/features/desk/staff.ts';
 import { addDocument } from '../../src/features/documents/store.ts';
 import { isLocale } from '../../src/i18n/locales.ts';
+import { movableClock, serveControl } from './control-server.ts';
 
-let offsetMs = 0;
-const clock = () => new Date(Date.now() + offsetMs);
+const movable = movableClock();
+const clock = movable.now;
 const config = readConfig();
 const { runtime } = await startPortal(config, { clock, log: () => undefined });
-
-async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of request) text += String(chunk);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
 
 async function enrolledStaff(input: Record<string, unknown>) {
   const role = input['role'];
@@ -113,37 +107,13 @@ async function sentApplication(input: Record<string, unknown>) {
   return { reference: sent.reference, applicantId: applicant.id, documentId: document.id };
 }
 
-const control = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', 'http://control');
-  const reply = (status: number, value: unknown): void => {
-    response.writeHead(status, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify(value));
-  };
-  const handle = async (): Promise<[number, unknown]> => {
-    if (request.method === 'GET' && url.pathname === '/now') return [200, { now: clock().toISOString() }];
-    if (request.method !== 'POST') return [405, {}];
-    if (url.pathname === '/advance') {
-      offsetMs += Number(url.searchParams.get('minutes') ?? 0) * 60_000;
-      return [200, { now: clock().toISOString() }];
-    }
-    const input = await body(request);
-    if (url.pathname === '/staff') return [200, await enrolledStaff(input)];
-    if (url.pathname === '/application') return [200, await sentApplication(input)];
-    if (url.pathname === '/staff-session') {
-      // A staff session with its second factor checked, for requests written by hand.
-      const token = await startPrincipalSession(runtime.db, { kind: 'staff', id: String(input['staffId']) }, clock());
-      await markMfaVerified(runtime.db, 'staff', token, clock());
-      return [200, { token }];
-    }
-    return [404, {}];
-  };
-  handle().then(
-    ([status, value]) => {
-      reply(status, value);
-    },
-    (error: unknown) => {
-      reply(500, { error: error instanceof Error ? error.message : String(error) });
-    },
-  );
+serveControl(Number(process.env['DESK_CONTROL_PORT']), movable, {
+  staff: enrolledStaff,
+  application: sentApplication,
+  // A staff session with its second factor checked, for requests written by hand.
+  'staff-session': async (input) => {
+    const token = await startPrincipalSession(runtime.db, { kind: 'staff', id: String(input['staffId']) }, clock());
+    await markMfaVerified(runtime.db, 'staff', token, clock());
+    return { token };
+  },
 });
-control.listen(Number(process.env['DESK_CONTROL_PORT']), '127.0.0.1');

@@ -8,25 +8,19 @@
  *
  * Everything goes through the same store functions the pages use.
  */
-import { createServer, type IncomingMessage } from 'node:http';
 import { readConfig } from '../../src/app/config.ts';
 import { startPortal } from '../../src/app/portal.ts';
 import { localCourseRules } from '../../src/cli/course-rules.ts';
 import { revokeCertificate } from '../../src/features/school/certificates.ts';
 import { markLessonRead, openLesson, startAttempt, submitAttempt } from '../../src/features/school/store.ts';
+import { movableClock, serveControl } from './control-server.ts';
 
-let offsetMs = 0;
-const clock = () => new Date(Date.now() + offsetMs);
+const movable = movableClock();
+const clock = movable.now;
 const config = readConfig();
 const { runtime } = await startPortal(config, { clock, log: () => undefined });
 
 const course = await localCourseRules();
-
-async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of request) text += String(chunk);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
 
 /** Reads every lesson and passes every test of the learner's modules but `except`, through the store. */
 async function completeModules(email: string, except: readonly string[]): Promise<number> {
@@ -58,41 +52,16 @@ async function completeModules(email: string, except: readonly string[]): Promis
   return completed;
 }
 
-const control = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', 'http://control');
-  const reply = (status: number, value: unknown): void => {
-    response.writeHead(status, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify(value));
-  };
-  const handle = async (): Promise<[number, unknown]> => {
-    if (request.method !== 'POST') return [405, {}];
-    if (url.pathname === '/advance') {
-      offsetMs += Number(url.searchParams.get('minutes') ?? 0) * 60_000;
-      return [200, { now: clock().toISOString() }];
-    }
-    const input = await body(request);
-    if (url.pathname === '/complete-modules') {
-      const completed = await completeModules(String(input['email']), (input['except'] as string[] | undefined) ?? []);
-      return [200, { completed }];
-    }
-    if (url.pathname === '/revoke') {
-      const result = await revokeCertificate(runtime.db, {
-        code: String(input['code']),
-        reason: String(input['reason']),
-        staffId: '00000000-0000-4000-8000-000000000001',
-        now: clock(),
-      });
-      return [200, { result }];
-    }
-    return [404, {}];
-  };
-  handle().then(
-    ([status, value]) => {
-      reply(status, value);
-    },
-    (error: unknown) => {
-      reply(500, { error: error instanceof Error ? error.message : String(error) });
-    },
-  );
+serveControl(Number(process.env['SCHOOL_CONTROL_PORT']), movable, {
+  'complete-modules': async (input) => ({
+    completed: await completeModules(String(input['email']), (input['except'] as string[] | undefined) ?? []),
+  }),
+  revoke: async (input) => ({
+    result: await revokeCertificate(runtime.db, {
+      code: String(input['code']),
+      reason: String(input['reason']),
+      staffId: '00000000-0000-4000-8000-000000000001',
+      now: clock(),
+    }),
+  }),
 });
-control.listen(Number(process.env['SCHOOL_CONTROL_PORT']), '127.0.0.1');
